@@ -1,0 +1,37 @@
+# Set-up happens on first use: every target below creates the pinned
+# environment in .venv when it is missing or when requirements.lock changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve site test check export clean
+
+serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on every change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)  ## build the handbook into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## run every test
+	$(BIN)/python -m pytest
+
+check: $(STAMP)  ## check every record in werkvormen/ and list every problem
+	$(BIN)/python -m handbook check
+
+export: $(STAMP)  ## write the generated Markdown to export/ (for building without hooks)
+	$(BIN)/python -m handbook export export
+
+clean:
+	rm -rf site export $(VENV)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "Installing python3-venv (Debian)"; apt-get update -qq && apt-get install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)

@@ -1,0 +1,105 @@
+"""The whole handbook: every record in werkvormen/, checked as one set."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import messages, records
+from .model import SLUG_PATTERN, Checklist, Record, Werkvorm
+from .problems import Problem, RecordError
+from .yamlfile import parse
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated record with its slug and the file it came from."""
+
+    slug: str
+    source: str  # path as shown to editors, e.g. werkvormen/leerhuis.yml
+    record: Record
+
+    @property
+    def is_checklist(self) -> bool:
+        return isinstance(self.record, Checklist)
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """All records, sorted by title, ready to render."""
+
+    entries: tuple[Entry, ...]
+
+    @property
+    def werkvormen(self) -> list[Entry]:
+        return [e for e in self.entries if not e.is_checklist]
+
+    @property
+    def checklists(self) -> list[Entry]:
+        return [e for e in self.entries if e.is_checklist]
+
+    def get(self, slug: str) -> Entry:
+        return next(e for e in self.entries if e.slug == slug)
+
+
+def record_files(root: Path) -> list[Path]:
+    """Every record file under `root` (werkvormen/), in a stable order."""
+    files = list(root.glob("*.yml")) + list(root.glob("*.yaml"))
+    files += list((root / "checklists").glob("*.yml")) + list((root / "checklists").glob("*.yaml"))
+    return sorted(files)
+
+
+def load(root: Path) -> Handbook:
+    """Load and check every record; raise RecordError with all problems at once."""
+    root = Path(root)
+    entries, problems = [], []
+    for path in record_files(root):
+        shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
+        record, found = records.read(path, records.kind_for(path, root), shown_as)
+        problems += found
+        if not re.match(SLUG_PATTERN, path.stem):
+            problems.append(Problem(shown_as, 1, 1, "", f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
+                                                         "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml"))
+        elif record is not None:
+            entries.append(Entry(path.stem, shown_as, record))
+    if not record_files(root):
+        problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
+    names = {path.stem for path in record_files(root)}
+    problems += _cross_checks(entries, names, root)
+    if problems:
+        raise RecordError(problems)
+    return Handbook(tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))))
+
+
+def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
+    """What one record cannot know alone: related slugs exist, slugs and titles are unique.
+
+    `names` holds every record file's name, also of files with problems of their
+    own, so that one broken record does not make every link to it an error too.
+    """
+    problems, slugs, titles = [], {}, {}
+    for entry in entries:
+        if entry.slug in slugs:
+            problems.append(_at(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
+        slugs.setdefault(entry.slug, entry)
+        title = entry.record.titel.casefold()
+        if title in titles:
+            problems.append(_at(entry, root, ("titel",), f"dezelfde titel als {titles[title].source}"))
+        titles.setdefault(title, entry)
+    for entry in entries:
+        for i, slug in enumerate(entry.record.verwant):
+            if slug == entry.slug:
+                problems.append(_at(entry, root, ("verwant", i), "een record kan niet naar zichzelf verwijzen"))
+            elif slug not in names:
+                hint = messages.suggest(slug, names)
+                tip = f"; bedoel je '{hint}'?" if hint else ""
+                problems.append(_at(entry, root, ("verwant", i), f"'{slug}' bestaat niet in werkvormen/{tip}"))
+    return problems
+
+
+def _at(entry: Entry, root: Path, path: tuple, message: str) -> Problem:
+    """A problem placed at the line of `path` in the entry's file."""
+    file = root.parent / entry.source
+    line, column = parse(file.read_text(encoding="utf-8-sig")).where(path)
+    return Problem(entry.source, line, column, messages.field_path(path), message)

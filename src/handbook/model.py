@@ -1,0 +1,189 @@
+"""The one model of a record: a werkvorm or a tip checklist.
+
+Validation, the JSON Schema for editors and the pages all come from these
+classes. Keys are Dutch because they are the editors' vocabulary; the
+descriptions are what an editor sees as help in the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .vocabulary import GOALS, ROLES, THEMES
+
+Role = Literal[tuple(ROLES)]  # type: ignore[valid-type]
+Theme = Literal[tuple(THEMES)]  # type: ignore[valid-type]
+Goal = Literal[tuple(GOALS)]  # type: ignore[valid-type]
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    Field(pattern=SLUG_PATTERN, description="De bestandsnaam van een ander record, zonder .yml.",
+          examples=["leerhuis"]),
+]
+Line = Annotated[str, Field(min_length=1, description="Eén regel tekst.")]
+Prose = Annotated[
+    str,
+    Field(min_length=1, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea."),
+]
+
+
+class Record(BaseModel):
+    """What every record has in common."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    titel: str = Field(min_length=2, max_length=80, description="De naam, zoals lezers hem zoeken.",
+                       examples=["Gluren bij de burens"])
+    samenvatting: str = Field(min_length=10, max_length=200,
+                              description="Eén zin die zegt wat het is en wat het oplevert.",
+                              examples=["Docenten en jeugdprofessionals lopen een dag mee in elkaars werk."])
+    verwant: list[Slug] = Field(default_factory=list,
+                                description="Verwante werkvormen of checklists, met hun bestandsnaam.",
+                                examples=[["leerhuis", "spiegelbijeenkomst"]])
+    bronnen: list[Source] = Field(min_length=1, description="Waar de inhoud vandaan komt.")
+    laatst_herzien: dt.date = Field(description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
+                                    examples=["2026-11-23"])
+
+    @field_validator("samenvatting")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if "\n" in value:
+            raise ValueError("moet op één regel passen")
+        return value
+
+    @field_validator("verwant")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        seen = [slug for i, slug in enumerate(value) if slug in value[:i]]
+        if seen:
+            raise ValueError(f"'{seen[0]}' staat er twee keer in")
+        return value
+
+
+class Source(BaseModel):
+    """A source the record is based on, credited on the page."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    titel: str = Field(min_length=2, description="Titel van de bron.",
+                       examples=["Gluren bij de burens (werkvormkaart)"])
+    uitgever: str = Field(min_length=2, description="Wie de bron maakte of uitgaf.",
+                          examples=["Regionaal Leernetwerk Jeugd Utrecht / Hogeschool Utrecht"])
+    jaar: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van uitgave.", examples=[2021])
+    licentie: str = Field(min_length=2, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
+                          examples=["CC BY-NC-ND 4.0"])
+    url: str | None = Field(default=None, pattern=r"^(https?://|mailto:)\S+$",
+                            description="Webadres van de bron (https://...).",
+                            examples=["https://www.hu.nl/"])
+
+
+class Step(BaseModel):
+    """One step in organising a werkvorm."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    titel: str = Field(min_length=2, max_length=100, description="Wat je doet, kort en actief.",
+                       examples=["Kies waar je op bezoek wilt"])
+    uitleg: Prose = Field(description="Hoe je deze stap zet.")
+    tips: list[Line] = Field(default_factory=list, description="Tips bij deze stap (mag leeg blijven).")
+
+
+class Range(BaseModel):
+    """A range of whole numbers, with an optional explanation."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    min: int = Field(ge=1, description="Ondergrens.")
+    max: int = Field(ge=1, description="Bovengrens.")
+    toelichting: str | None = Field(default=None, description="Uitleg bij de getallen (mag weg).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is kleiner dan min ({self.min})")
+        return self
+
+
+class Practical(BaseModel):
+    """The practical facts that help a reader plan."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    duur: Range = Field(description="Hoe lang het duurt, in minuten (min en max).",
+                        examples=[{"min": 120, "max": 240}])
+    groepsgrootte: Range = Field(description="Met hoeveel mensen (min en max).", examples=[{"min": 2, "max": 4}])
+    frequentie: str = Field(min_length=2, description="Hoe vaak je het doet.", examples=["Eén of twee keer per jaar"])
+    voorbereiding: str = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.")
+    materialen: list[Line] = Field(default_factory=list, description="Wat je nodig hebt.")
+
+
+class Werkvorm(Record):
+    """A werkvorm: a way for education and practice to learn together."""
+
+    voor_wie: list[Role] = Field(min_length=1, description="Voor welke rollen de werkvorm is bedoeld.",
+                                 examples=[["docent", "jeugdprofessional"]])
+    wat_is_het: Prose = Field(description="Wat de werkvorm is, in een paar zinnen.")
+    wat_brengt_het: dict[Role, list[Line]] = Field(
+        min_length=1, description="Per rol: wat het die rol oplevert.",
+        examples=[{"docent": ["Je ziet wat er nu speelt in de praktijk."]}])
+    wie_organiseert: Prose = Field(description="Wie het initiatief neemt en wanneer je het inzet.")
+    stappen: list[Step] = Field(min_length=1, description="De stappen om het te organiseren, op volgorde.")
+    resultaten: Prose = Field(description="Wat je met de opbrengst doet.")
+    let_op: list[Line] = Field(min_length=1, description="Aandachtspunten, zoals privacy (AVG) en toestemming.")
+    praktisch: Practical = Field(description="Duur, groepsgrootte, frequentie, voorbereiding en materialen.")
+    themas: list[Theme] = Field(min_length=1, description="Thema's uit de vaste lijst.",
+                                examples=[["aansluiting-onderwijs-praktijk"]])
+    doelen: list[Goal] = Field(min_length=1, description="Doelen uit de vaste lijst.", examples=[["kennismaken"]])
+
+    @model_validator(mode="after")
+    def _benefits_match_roles(self) -> Werkvorm:
+        extra = [role for role in self.wat_brengt_het if role not in self.voor_wie]
+        if extra:
+            raise ValueError(f"wat_brengt_het noemt '{extra[0]}', maar die rol staat niet bij voor_wie")
+        return self
+
+
+class Item(BaseModel):
+    """One item of a tip checklist."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    tekst: str = Field(min_length=2, description="De tip of het punt om af te vinken.")
+    voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).")
+
+
+class Group(BaseModel):
+    """A named group of checklist items."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    titel: str = Field(min_length=2, description="Naam van de groep.", examples=["De organisatie"])
+    inleiding: str | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).")
+    genummerd: bool = Field(default=False, description="Nummer de punten; de nummers lopen door over alle "
+                                                       "genummerde groepen (1, 2, 3 ...).")
+    items: list[Item] = Field(min_length=1, description="De punten, als tekst of met tekst en voorbeelden.")
+
+    @field_validator("items", mode="before")
+    @classmethod
+    def _plain_items(cls, value: object) -> object:
+        """Let an editor write a plain string where no examples are needed."""
+        if isinstance(value, list):
+            return [{"tekst": item} if isinstance(item, str) else item for item in value]
+        return value
+
+
+class Checklist(Record):
+    """A tip checklist: groups of items to tick off."""
+
+    inleiding: Prose = Field(description="Waar de checklist voor is en hoe je hem gebruikt.")
+    groepen: list[Group] = Field(min_length=1, description="De groepen met punten.")
+
+
+Record.model_rebuild()
+Werkvorm.model_rebuild()
+Checklist.model_rebuild()

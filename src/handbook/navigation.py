@@ -1,0 +1,29 @@
+"""The site navigation: index pages grow a list of their entries while the list is short.
+
+With a few dozen werkvormen a reader likes to see them all in the sidebar.
+With hundreds, every page would carry the whole list (the site grows with
+the square of the number of pages), so past `limit` only the catalogue and
+its filters lead to them.
+"""
+
+from __future__ import annotations
+
+from .collection import Handbook
+from .pages import CATALOGUE, CHECKLISTS, page_path
+
+NavItem = str | dict
+
+
+def expand(nav: list[NavItem], handbook: Handbook, limit: int) -> list[NavItem]:
+    """A copy of `nav` where the catalogue and checklist index become sections."""
+    children = {CATALOGUE: handbook.werkvormen, CHECKLISTS: handbook.checklists}
+    result: list[NavItem] = []
+    for item in nav:
+        title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        entries = children.get(target) if isinstance(target, str) else None
+        if entries is None or len(entries) > limit:
+            result.append(item)
+            continue
+        pages = [{e.record.titel: page_path(e)} for e in entries]
+        result.append({title or target: [target, *pages]})
+    return result

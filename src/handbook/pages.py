@@ -1,0 +1,74 @@
+"""The generated Markdown pages of the handbook, as {path in docs: text}."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+
+import jinja2
+
+from . import text
+from .collection import Entry, Handbook
+from .model import Source
+from .vocabulary import GOALS, ROLES, THEMES
+
+CATALOGUE = "werkvormen/index.md"
+CHECKLISTS = "checklists/index.md"
+SOURCES = "bronnen.md"
+
+
+def page_path(entry: Entry) -> str:
+    """Where an entry's page lives in the docs tree."""
+    return f"{'checklists' if entry.is_checklist else 'werkvormen'}/{entry.slug}.md"
+
+
+def link(source: Entry | str, target: Entry) -> str:
+    """A relative Markdown link from one page to another entry's page."""
+    here = page_path(source) if isinstance(source, Entry) else source
+    return posixpath.relpath(page_path(target), posixpath.dirname(here) or ".")
+
+
+def render(handbook: Handbook) -> dict[str, str]:
+    """Every generated page, keyed by its path in the docs tree."""
+    env = _env()
+    pages = {
+        CATALOGUE: env.get_template("catalogue.md.j2").render(werkvormen=handbook.werkvormen),
+        CHECKLISTS: env.get_template("checklists.md.j2").render(checklists=handbook.checklists),
+        SOURCES: env.get_template("sources-page.md.j2").render(sources=_sources(handbook)),
+    }
+    for entry in handbook.entries:
+        template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
+        related = [handbook.get(slug) for slug in entry.record.verwant]
+        pages[page_path(entry)] = env.get_template(template).render(entry=entry, r=entry.record, related=related)
+    return pages
+
+
+def _sources(handbook: Handbook) -> list[tuple[Source, list[Entry]]]:
+    """Each distinct source once, with the entries that credit it."""
+    users: dict[tuple, tuple[Source, list[Entry]]] = {}
+    for entry in handbook.entries:
+        for source in entry.record.bronnen:
+            key = (source.titel.casefold(), source.uitgever.casefold())
+            users.setdefault(key, (source, []))[1].append(entry)
+    return sorted(users.values(), key=lambda pair: pair[0].titel.casefold())
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbook", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # these templates write Markdown; record text goes through the `md` filter
+    )
+    env.filters.update(
+        md=text.md, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl,
+        indent_md=text.indent, role=ROLES.get, theme=THEMES.get, goal=GOALS.get,
+    )
+    env.globals.update(
+        roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
+        link=link, link_from_root=lambda entry: link(SOURCES, entry),
+    )
+    return env

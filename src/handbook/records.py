@@ -1,0 +1,73 @@
+"""Read one record file: bytes to text to YAML to a validated model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import messages
+from .model import Checklist, Werkvorm
+from .problems import Problem
+from .yamlfile import Document, YamlProblem, parse
+
+MAX_BYTES = 256 * 1024  # a record is a page of text; anything far larger is a mistake
+
+
+def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | None, list[Problem]]:
+    """The record in `path`, or the problems that stop it from being one."""
+    try:
+        doc = parse(_text(path))
+    except YamlProblem as p:
+        return None, [Problem(shown_as, p.line, p.column, p.field, p.message)]
+    if not isinstance(doc.data, dict):
+        return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), niet met een lijst of losse tekst")]
+    try:
+        return kind.model_validate(doc.data), []
+    except ValidationError as error:
+        return None, [_problem(shown_as, doc, e, kind) for e in error.errors(include_url=False)]
+
+
+def kind_for(path: Path, root: Path) -> type[BaseModel]:
+    """Checklists live in werkvormen/checklists/; every other record is a werkvorm."""
+    return Checklist if path.parent.name == "checklists" and path.parent.parent == root else Werkvorm
+
+
+def _text(path: Path) -> str:
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(1, 1, f"het bestand is {len(data) // 1024} kB; een record mag hoogstens {MAX_BYTES // 1024} kB zijn")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a byte-order mark from a Windows editor is harmless
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise YamlProblem(line, 1, "het bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
+
+
+def _problem(shown_as: str, doc: Document, error: dict, kind: type[BaseModel]) -> Problem:
+    loc = tuple(error["loc"])
+    line, column = doc.where(tuple(p for p in loc if p != "[key]"))
+    allowed = _fields_at(kind, loc)
+    return Problem(shown_as, line, column, messages.field_path(loc), messages.describe(error, allowed))
+
+
+def _fields_at(kind: type[BaseModel], loc: tuple) -> list[str]:
+    """The fields allowed where an unknown one was found, for a 'did you mean'."""
+    model: object = kind
+    for part in loc[:-1]:
+        model = _child_model(model, part)
+    fields = getattr(model, "model_fields", {})
+    return list(fields)
+
+
+def _child_model(model: object, part: object) -> object:
+    fields = getattr(model, "model_fields", None)
+    if fields is None or not isinstance(part, str) or part not in fields:
+        return model  # list indexes keep the item model
+    annotation = fields[part].annotation
+    for candidate in getattr(annotation, "__args__", ()) + (annotation,):
+        if hasattr(candidate, "model_fields"):
+            return candidate
+    return None

@@ -1,0 +1,71 @@
+"""Small Dutch text helpers for the pages: dates, durations, lists, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+          "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(day: dt.date) -> str:
+    """23 november 2026: the same on every machine, whatever its locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def minutes(value: int) -> str:
+    """90 -> '1,5 uur', 45 -> '45 minuten', 480 -> '8 uur'."""
+    if value < 60:
+        return f"{value} minuten"
+    hours = value / 60
+    text = f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} uur"
+
+
+def span(low: int, high: int, unit_one: str, unit_many: str) -> str:
+    """'2 tot 4 mensen', or '1 persoon' when both ends are the same."""
+    if low == high:
+        return f"{low} {unit_one if low == 1 else unit_many}"
+    return f"{low} tot {high} {unit_many}"
+
+
+def duration(low: int, high: int) -> str:
+    """'2 tot 4 uur', '45 minuten tot 1,5 uur'."""
+    if low == high:
+        return minutes(low)
+    a, b = minutes(low), minutes(high)
+    if a.endswith(" uur") and b.endswith(" uur"):
+        return f"{a[:-4]} tot {b}"
+    if a.endswith(" minuten") and b.endswith(" minuten"):
+        return f"{a[:-8]} tot {b}"
+    return f"{a} tot {b}"
+
+
+def enumerate_nl(items: list[str]) -> str:
+    """'a, b en c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def md(value: str) -> str:
+    """Record text as Markdown, with any raw HTML made inert (shown as text)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def indent(value: str, spaces: int = 4) -> str:
+    """Indent every line but the first, to keep text inside a Markdown list item."""
+    pad = " " * spaces
+    return "\n".join((pad + line) if (i and line.strip()) else line for i, line in enumerate(value.splitlines()))
+
+
+def attr(value: str) -> str:
+    """A value safe inside a quoted HTML attribute."""
+    return html.escape(value, quote=True)
+
+
+def yaml_str(value: str) -> str:
+    """A string for Markdown front matter: JSON strings are valid YAML."""
+    return json.dumps(value, ensure_ascii=False)

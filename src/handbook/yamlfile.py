@@ -1,0 +1,130 @@
+"""Read one YAML file into plain data, keeping where each value stands.
+
+PyYAML's C loader composes the node tree; we build the Python values
+ourselves so that we can keep line numbers for every field, refuse
+duplicate keys (PyYAML silently keeps the last one), refuse aliases (they
+can blow a small file up to gigabytes) and keep dates as text until the
+model checks them (the constructor crashes on a date that does not exist).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Path_ = tuple[str | int, ...]
+
+_CONSTRUCT = SafeConstructor()
+_SCALARS = {
+    "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
+}
+
+
+class YamlProblem(Exception):
+    """The file cannot be read as a record; says where and why."""
+
+    def __init__(self, line: int, column: int, message: str, field: str = ""):
+        super().__init__(message)
+        self.line, self.column, self.message, self.field = line, column, message, field
+
+
+@dataclass
+class Document:
+    """Plain data from a YAML file, with the (line, column) of every value."""
+
+    data: object
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """The position of the deepest part of `path` that exists in the file."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return (1, 1)
+
+
+def parse(text: str) -> Document:
+    """Parse YAML text into a Document; raise YamlProblem on bad input."""
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlProblem(line, column, f"geen geldige YAML: {_dutch_reason(error, text, line)}") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(1, 1, f"geen geldige YAML: {error}") from None
+    if root is None:
+        raise YamlProblem(1, 1, "het bestand is leeg")
+    doc = Document(data=None)
+    doc.data = _build(root, (), doc, set())
+    return doc
+
+
+def _build(node: yaml.Node, path: Path_, doc: Document, seen: set[int]) -> object:
+    if id(node) in seen:
+        raise YamlProblem(*_pos(node), "aliassen (* en &) zijn niet toegestaan; schrijf de tekst uit",
+                          _dotted(path))
+    seen.add(id(node))
+    doc.positions.setdefault(path, _pos(node))
+    if isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, doc, seen)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, seen) for i, item in enumerate(node.value)]
+    return _scalar(node, path)
+
+
+def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document, seen: set[int]) -> dict:
+    result: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlProblem(*_pos(key_node), "'<<' (samenvoegen) is niet toegestaan", _dotted(path))
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlProblem(*_pos(key_node), "een veldnaam moet gewone tekst zijn", _dotted(path))
+        key = str(key_node.value)
+        if key in result:
+            first = doc.positions[path + (key,)][0]
+            raise YamlProblem(*_pos(key_node), f"staat twee keer in dit record (ook op regel {first})",
+                              _dotted(path + (key,)))
+        doc.positions[path + (key,)] = _pos(key_node)
+        result[key] = _build(value_node, path + (key,), doc, seen)
+    return result
+
+
+def _scalar(node: yaml.ScalarNode, path: Path_) -> object:
+    construct = _SCALARS.get(node.tag)
+    if construct is None:  # strings, and timestamps: the model parses dates itself
+        return node.value
+    try:
+        return construct(node)
+    except (ConstructorError, ValueError):
+        return node.value
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p + 1) if isinstance(p, int) else p for p in path)
+
+
+def _dutch_reason(error: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    problem = error.problem or ""
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1] and "cannot start any token" in problem:
+        return "er staat een tab; gebruik spaties om in te springen"
+    if "mapping values are not allowed" in problem:
+        return "een dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens"
+    if "could not find expected ':'" in problem:
+        return "een veld mist de dubbele punt na de naam, of de tekst loopt door op een nieuwe regel"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return "de inspringing klopt niet; zet velden op hetzelfde niveau precies onder elkaar"
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return problem
+    return f"{error.context + ', ' if error.context else ''}{problem}"

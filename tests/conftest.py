@@ -1,0 +1,56 @@
+"""Shared fixtures: a copy of the project in a temporary directory, and real builds of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "werkvormen")
+
+
+def copy_project(target: Path) -> Path:
+    """The parts of the project a build reads, copied so a test may change them."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as an editor would run it; output captured."""
+    site = site or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real handbook, built once from the real records."""
+    project = copy_project(tmp_path_factory.mktemp("real") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
