@@ -84,7 +84,7 @@ def test_related_slug_that_does_not_exist(project):
     edit(project, LEERHUIS, "verwant:\n  - ", "verwant:\n  - spiegelbijeenkomstt\n  - ")
     line = line_of(project, LEERHUIS, "spiegelbijeenkomstt")
     out = failed_build(project)
-    assert (f"{LEERHUIS}:{line}:5: verwant.1: 'spiegelbijeenkomstt' bestaat niet in werkvormen/; "
+    assert (f"{LEERHUIS}:{line}:5: verwant.1: er is geen werkvorm of checklist 'spiegelbijeenkomstt'; "
             "bedoel je 'spiegelbijeenkomst'?") in out, out
 
 

@@ -126,3 +126,25 @@ def test_no_repo_url_and_no_web_fonts_in_the_config():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.Loader)
     assert "repo_url" not in config
     assert config["theme"]["font"] is False
+
+
+@pytest.mark.parametrize("entry", BOOK.werkvormen, ids=lambda e: e.slug)
+def test_every_werkvorm_has_a_checklist_of_its_steps_linked_from_its_page(site, entry):
+    page_dir = site / "werkvormen" / entry.slug
+    button = soup(page_dir / "index.html").find("a", string="Checklist om af te vinken")
+    assert button is not None
+    checklist = soup((page_dir / button["href"] / "index.html").resolve())
+    tasks = [t.get_text(" ", strip=True) for t in checklist.select("li.task-list-item")]
+    expected = [s.titel for s in entry.record.stappen] + list(entry.record.let_op)
+    assert len(tasks) == len(expected)
+    for task, text in zip(tasks, expected):
+        assert text[:40] in task
+
+
+def test_vocabulary_page_lists_every_allowed_word(site):
+    from handbook.vocabulary import GOALS, ROLES, THEMES
+
+    text = soup(site / "vaste-lijsten" / "index.html").get_text(" ")
+    for words in (ROLES, THEMES, GOALS):
+        for word, label in words.items():
+            assert word in text and label in text

@@ -18,7 +18,15 @@ def main(argv: list[str] | None = None) -> int:
     export = sub.add_parser("export", help="schrijf de gegenereerde Markdown naar een map")
     export.add_argument("out", type=Path, help="doelmap, bijvoorbeeld export/")
     export.add_argument("--docs", type=Path, default=Path("docs"), help="map met de handgeschreven pagina's")
+    schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
+    schema.add_argument("out", type=Path, nargs="?", default=Path("schema"), help="doelmap (standaard: schema/)")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        from .schema import write
+
+        for path in write(args.out):
+            print(f"geschreven: {path}")
+        return 0
     try:
         handbook = collection.load(args.werkvormen)
     except RecordError as error:

@@ -94,7 +94,7 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
             elif slug not in names:
                 hint = messages.suggest(slug, names)
                 tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(_at(entry, root, ("verwant", i), f"'{slug}' bestaat niet in werkvormen/{tip}"))
+                problems.append(_at(entry, root, ("verwant", i), f"er is geen werkvorm of checklist '{slug}'{tip}"))
     return problems
 
 

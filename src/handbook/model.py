@@ -26,6 +26,14 @@ Slug = Annotated[
           examples=["leerhuis"]),
 ]
 Line = Annotated[str, Field(min_length=1, description="Eén regel tekst.")]
+
+
+def _config(help_nl: str) -> ConfigDict:
+    """Strict records (unknown keys are errors), with the Dutch help that editors see in the schema."""
+    return ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                      json_schema_extra={"description": help_nl})
+
+
 Prose = Annotated[
     str,
     Field(min_length=1, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea."),
@@ -68,7 +76,7 @@ class Record(BaseModel):
 class Source(BaseModel):
     """A source the record is based on, credited on the page."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = _config("Een bron waarop de tekst is gebaseerd. Noem altijd de licentie.")
 
     titel: str = Field(min_length=2, description="Titel van de bron.",
                        examples=["Gluren bij de burens (werkvormkaart)"])
@@ -85,7 +93,7 @@ class Source(BaseModel):
 class Step(BaseModel):
     """One step in organising a werkvorm."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = _config("Eén stap om de werkvorm te organiseren.")
 
     titel: str = Field(min_length=2, max_length=100, description="Wat je doet, kort en actief.",
                        examples=["Kies waar je op bezoek wilt"])
@@ -96,7 +104,7 @@ class Step(BaseModel):
 class Range(BaseModel):
     """A range of whole numbers, with an optional explanation."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = _config("Een bereik van hele getallen: min en max, met eventueel een toelichting.")
 
     min: int = Field(ge=1, description="Ondergrens.")
     max: int = Field(ge=1, description="Bovengrens.")
@@ -112,7 +120,7 @@ class Range(BaseModel):
 class Practical(BaseModel):
     """The practical facts that help a reader plan."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = _config("Praktische gegevens: duur, groepsgrootte, frequentie, voorbereiding en materialen.")
 
     duur: Range = Field(description="Hoe lang het duurt, in minuten (min en max).",
                         examples=[{"min": 120, "max": 240}])
@@ -124,6 +132,9 @@ class Practical(BaseModel):
 
 class Werkvorm(Record):
     """A werkvorm: a way for education and practice to learn together."""
+
+    model_config = _config("Een werkvorm: een manier waarop onderwijs en jeugdpraktijk van en met elkaar leren. "
+                           "Eén bestand per werkvorm in werkvormen/; de bestandsnaam is de naam in de link.")
 
     voor_wie: list[Role] = Field(min_length=1, description="Voor welke rollen de werkvorm is bedoeld.",
                                  examples=[["docent", "jeugdprofessional"]])
@@ -151,7 +162,7 @@ class Werkvorm(Record):
 class Item(BaseModel):
     """One item of a tip checklist."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = _config("Eén punt op de checklist.")
 
     tekst: str = Field(min_length=2, description="De tip of het punt om af te vinken.")
     voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).")
@@ -160,13 +171,14 @@ class Item(BaseModel):
 class Group(BaseModel):
     """A named group of checklist items."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = _config("Een groep punten op de checklist, met een eigen kopje.")
 
     titel: str = Field(min_length=2, description="Naam van de groep.", examples=["De organisatie"])
     inleiding: str | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).")
     genummerd: bool = Field(default=False, description="Nummer de punten; de nummers lopen door over alle "
                                                        "genummerde groepen (1, 2, 3 ...).")
-    items: list[Item] = Field(min_length=1, description="De punten, als tekst of met tekst en voorbeelden.")
+    items: list[Item] = Field(min_length=1,
+                              description="De punten: gewone tekst, of een groep met tekst en voorbeelden.")
 
     @field_validator("items", mode="before")
     @classmethod
@@ -179,6 +191,9 @@ class Group(BaseModel):
 
 class Checklist(Record):
     """A tip checklist: groups of items to tick off."""
+
+    model_config = _config("Een checklist met tips om af te vinken, in groepen. "
+                           "Eén bestand per checklist in werkvormen/checklists/.")
 
     inleiding: Prose = Field(description="Waar de checklist voor is en hoe je hem gebruikt.")
     groepen: list[Group] = Field(min_length=1, description="De groepen met punten.")

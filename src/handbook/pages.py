@@ -9,12 +9,14 @@ import jinja2
 
 from . import text
 from .collection import Entry, Handbook
+from .derived import step_checklist
 from .model import Source
 from .vocabulary import GOALS, ROLES, THEMES
 
 CATALOGUE = "werkvormen/index.md"
 CHECKLISTS = "checklists/index.md"
 SOURCES = "bronnen.md"
+VOCABULARY = "vaste-lijsten.md"
 
 
 def page_path(entry: Entry) -> str:
@@ -31,15 +33,26 @@ def link(source: Entry | str, target: Entry) -> str:
 def render(handbook: Handbook) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree."""
     env = _env()
+    derived = {entry.slug: step_checklist(entry) for entry in handbook.werkvormen}
     pages = {
         CATALOGUE: env.get_template("catalogue.md.j2").render(werkvormen=handbook.werkvormen),
-        CHECKLISTS: env.get_template("checklists.md.j2").render(checklists=handbook.checklists),
+        CHECKLISTS: env.get_template("checklists.md.j2").render(checklists=handbook.checklists,
+                                                                 derived=list(derived.values())),
         SOURCES: env.get_template("sources-page.md.j2").render(sources=_sources(handbook)),
+        VOCABULARY: env.get_template("vocabulary.md.j2").render(
+            lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES), ("Doelen", "doelen", GOALS)]),
     }
     for entry in handbook.entries:
-        template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
         related = [handbook.get(slug) for slug in entry.record.verwant]
-        pages[page_path(entry)] = env.get_template(template).render(entry=entry, r=entry.record, related=related)
+        if entry.is_checklist:
+            page = env.get_template("checklist.md.j2").render(entry=entry, r=entry.record, related=related)
+        else:
+            page = env.get_template("werkvorm.md.j2").render(entry=entry, r=entry.record, related=related,
+                                                             checklist=derived[entry.slug])
+        pages[page_path(entry)] = page
+    for entry in derived.values():
+        pages[page_path(entry)] = env.get_template("checklist.md.j2").render(
+            entry=entry, r=entry.record, related=[handbook.get(entry.slug)])
     return pages
 
 
@@ -64,7 +77,7 @@ def _env() -> jinja2.Environment:
         autoescape=False,  # these templates write Markdown; record text goes through the `md` filter
     )
     env.filters.update(
-        md=text.md, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl,
+        md=text.md, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl, sentence=text.sentence,
         indent_md=text.indent, role=ROLES.get, theme=THEMES.get, goal=GOALS.get,
     )
     env.globals.update(

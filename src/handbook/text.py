@@ -50,6 +50,12 @@ def enumerate_nl(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
+def sentence(labels: list[str]) -> str:
+    """Vocabulary labels as one Dutch phrase: 'Docent, jeugdprofessional en leidinggevende'."""
+    text = enumerate_nl([label[:1].lower() + label[1:] for label in labels])
+    return text[:1].upper() + text[1:]
+
+
 def md(value: str) -> str:
     """Record text as Markdown, with any raw HTML made inert (shown as text)."""
     return value.replace("&", "&amp;").replace("<", "&lt;")
