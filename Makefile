@@ -8,10 +8,12 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check export clean
+.PHONY: serve site test check export bench clean
 
+# While previewing, PDFs of records are made (and cached) but not the whole
+# handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
 serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on every change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## build the handbook into site/
 	$(BIN)/mkdocs build --strict
@@ -24,6 +26,9 @@ check: $(STAMP)  ## check every record in werkvormen/ and list every problem
 
 export: $(STAMP)  ## write the generated Markdown to export/ (for building without hooks)
 	$(BIN)/python -m handbook export export
+
+bench: $(STAMP)  ## measure build and PDF cost; prints figures (not part of make test)
+	$(BIN)/python bench/pdf_cost.py
 
 clean:
 	rm -rf site export $(VENV)

@@ -1,50 +1,70 @@
 """MkDocs hooks: a thin adapter over the `handbook` package.
 
-The records are loaded and checked in on_config, before MkDocs cleans or
-writes anything, so a bad record stops the build with every problem listed
-and the old site untouched.
+Records are loaded and checked, and PDFs made, in on_config: before MkDocs
+cleans or writes anything, so a bad record stops the build with every
+problem listed and the old site untouched.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import handbook
-from handbook import navigation, pages
+from handbook import navigation, pages, pdfs, printing
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 NAV_LIMIT = 40  # past this many, the sidebar stops listing every werkvorm
 _state: dict[str, object] = {}
 
 
-def _records_dir(config) -> Path:
-    return Path(config.config_file_path).parent / "werkvormen"
-
-
 def on_config(config):
+    root = Path(config.config_file_path).parent
     try:
-        book = handbook.load(_records_dir(config))
+        book = handbook.load(root / "werkvormen")
     except handbook.RecordError as error:
         raise PluginError(error.report()) from None
-    _state["pages"] = pages.render(book)
+    made = _pdfs(book, config, root)
+    _state["pdfs"] = made
+    _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made})
+    _state["root"] = root
     if config.nav:
         config.nav = navigation.expand(config.nav, book, NAV_LIMIT)
     return config
 
 
+def _pdfs(book, config, root: Path) -> list[pdfs.Pdf]:
+    mode = pdfs.mode()
+    if mode == "off":
+        log.info("PDF's staan uit (HANDBOOK_PDF=0)")
+        return []
+    site = printing.Site(name=config.site_name, url=(config.site_url or "").rstrip("/"))
+    cache = Path(os.environ.get("HANDBOOK_CACHE") or root / ".cache" / "pdf")
+    start = time.monotonic()
+    made = pdfs.build_all(printing.jobs(book, site), cache, whole_book=mode == "all")
+    rendered = sum(pdf.rendered for pdf in made)
+    log.info(f"PDF's: {rendered} gemaakt, {len(made) - rendered} uit de cache ({time.monotonic() - start:.1f} s)")
+    return made
+
+
 def on_files(files, config):
-    for path, markdown in _state["pages"].items():
-        if files.get_file_from_path(path) is not None:
-            log.warning(f"docs/{path} wordt overschreven door een gegenereerde pagina")
-            files.remove(files.get_file_from_path(path))
-        files.append(File.generated(config, path, content=markdown))
+    generated = [File.generated(config, path, content=text) for path, text in _state["pages"].items()]
+    generated += [File.generated(config, pdf.path, content=pdf.content) for pdf in _state["pdfs"]]
+    generated += [File.generated(config, path, abs_src_path=str(src)) for path, src in pdfs.site_fonts().items()]
+    for file in generated:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            log.warning(f"docs/{file.src_uri} wordt overschreven door een gegenereerd bestand")
+            files.remove(existing)
+        files.append(file)
     return files
 
 
 def on_serve(server, config, builder):
-    server.watch(str(_records_dir(config)))
+    server.watch(str(_state["root"] / "werkvormen"))
     return server

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as an editor would run it; output captured."""
+PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so unchanged PDFs render once per run
+
+
+def build(project: Path, site: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as an editor would run it; output captured.
+
+    Extra keyword arguments become environment variables (HANDBOOK_PDF="0", HANDBOOK_CACHE=...).
+    """
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_CACHE": str(PDF_CACHE), **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

@@ -11,12 +11,14 @@ from . import text
 from .collection import Entry, Handbook
 from .derived import step_checklist
 from .model import Source
+from .printing import HANDBOOK_PDF, pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
 CATALOGUE = "werkvormen/index.md"
 CHECKLISTS = "checklists/index.md"
 SOURCES = "bronnen.md"
 VOCABULARY = "vaste-lijsten.md"
+DOWNLOADS = "downloads/index.md"
 
 
 def page_path(entry: Entry) -> str:
@@ -30,30 +32,49 @@ def link(source: Entry | str, target: Entry) -> str:
     return posixpath.relpath(page_path(target), posixpath.dirname(here) or ".")
 
 
-def render(handbook: Handbook) -> dict[str, str]:
-    """Every generated page, keyed by its path in the docs tree."""
-    env = _env()
+def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path in the docs tree.
+
+    `pdf_sizes` maps each PDF that the build makes to its size in bytes; pages
+    offer a download only for those, so a build without PDFs has no dead links.
+    """
+    env, pdf = _env(), _pdf_link(pdf_sizes or {})
+
+    def page(template: str, **context) -> str:
+        return env.get_template(template).render(pdf=pdf, **context)
+
     derived = {entry.slug: step_checklist(entry) for entry in handbook.werkvormen}
     pages = {
-        CATALOGUE: env.get_template("catalogue.md.j2").render(werkvormen=handbook.werkvormen),
-        CHECKLISTS: env.get_template("checklists.md.j2").render(checklists=handbook.checklists,
-                                                                 derived=list(derived.values())),
-        SOURCES: env.get_template("sources-page.md.j2").render(sources=_sources(handbook)),
-        VOCABULARY: env.get_template("vocabulary.md.j2").render(
-            lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES), ("Doelen", "doelen", GOALS)]),
+        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen),
+        CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, derived=list(derived.values())),
+        SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
+        DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
+                        checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
+        VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
+                                                     ("Doelen", "doelen", GOALS)]),
     }
     for entry in handbook.entries:
         related = [handbook.get(slug) for slug in entry.record.verwant]
         if entry.is_checklist:
-            page = env.get_template("checklist.md.j2").render(entry=entry, r=entry.record, related=related)
+            pages[page_path(entry)] = page("checklist.md.j2", entry=entry, r=entry.record, related=related)
         else:
-            page = env.get_template("werkvorm.md.j2").render(entry=entry, r=entry.record, related=related,
-                                                             checklist=derived[entry.slug])
-        pages[page_path(entry)] = page
+            pages[page_path(entry)] = page("werkvorm.md.j2", entry=entry, r=entry.record, related=related,
+                                           checklist=derived[entry.slug])
     for entry in derived.values():
-        pages[page_path(entry)] = env.get_template("checklist.md.j2").render(
-            entry=entry, r=entry.record, related=[handbook.get(entry.slug)])
+        pages[page_path(entry)] = page("checklist.md.j2", entry=entry, r=entry.record,
+                                       related=[handbook.get(entry.slug)])
     return pages
+
+
+def _pdf_link(sizes: dict[str, int]):
+    """A template helper: (link from `here`, size text) for an entry's PDF, or None when there is none."""
+    def pdf(here: str | Entry, target: Entry | str) -> tuple[str, str] | None:
+        path = target if isinstance(target, str) else pdf_path(target)
+        if path not in sizes:
+            return None
+        origin = page_path(here) if isinstance(here, Entry) else here
+        return posixpath.relpath(path, posixpath.dirname(origin) or "."), text.kilobytes(sizes[path])
+    return pdf
 
 
 def _sources(handbook: Handbook) -> list[tuple[Source, list[Entry]]]:

@@ -43,6 +43,13 @@ def duration(low: int, high: int) -> str:
     return f"{a} tot {b}"
 
 
+def kilobytes(size: int) -> str:
+    """'22 kB', '1,4 MB': Dutch decimal comma."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
 def enumerate_nl(items: list[str]) -> str:
     """'a, b en c'."""
     if len(items) <= 1:

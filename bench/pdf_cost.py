@@ -1,0 +1,58 @@
+"""What PDFs cost: render time per PDF and for the whole handbook, cold and from the cache.
+
+Run with `make bench`. Prints a table; no assertions (targets are reported, not tested).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import handbook
+from handbook import pdfs, printing
+from handbook.printing import HANDBOOK_PDF
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    book = handbook.load(ROOT / "werkvormen")
+    jobs = printing.jobs(book, printing.Site())
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp)
+        cold = {job.path: _timed(lambda j=job: pdfs.build(j, cache)) for job in jobs}
+        warm = {job.path: _timed(lambda j=job: pdfs.build(j, cache)) for job in jobs}
+    singles = [t for path, (t, _) in cold.items() if path != HANDBOOK_PDF]
+    sizes = [len(pdf.content) for path, (_, pdf) in cold.items() if path != HANDBOOK_PDF]
+    book_time, book_pdf = cold[HANDBOOK_PDF]
+    from pypdf import PdfReader
+    import io
+
+    pages = len(PdfReader(io.BytesIO(book_pdf.content)).pages)
+    rows = [
+        ("checklist PDFs", f"{len(singles)}"),
+        ("render per checklist PDF, median", f"{statistics.median(singles):.2f} s"),
+        ("render per checklist PDF, max", f"{max(singles):.2f} s"),
+        ("size per checklist PDF, median", f"{statistics.median(sizes) / 1000:.0f} kB"),
+        ("whole handbook PDF", f"{book_time:.2f} s, {pages} pages, {len(book_pdf.content) / 1000:.0f} kB"),
+        ("all PDFs cold", f"{sum(t for t, _ in cold.values()):.2f} s"),
+        ("all PDFs from cache", f"{sum(t for t, _ in warm.values()):.3f} s"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print(f"PDF cost ({len(book.werkvormen)} werkvormen, {len(book.checklists)} checklists)")
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}")
+    return 0
+
+
+def _timed(action):
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

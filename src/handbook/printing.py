@@ -1,0 +1,87 @@
+"""The print HTML behind every PDF: our own templates and CSS, not Material's page HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import jinja2
+import markdown as markdown_lib
+from markupsafe import Markup
+
+from . import text
+from .collection import Entry, Handbook
+from .derived import step_checklist
+from .vocabulary import ROLES
+
+HANDBOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a PDF says about the site it belongs to."""
+
+    name: str = "Handboek werkvormen jeugd"
+    url: str = ""  # site_url, without trailing slash; empty when not configured
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One PDF to make: where it goes on the site, its title, and its HTML."""
+
+    path: str
+    title: str
+    html: str
+    date: dt.date  # the newest review date of what it holds; stamped into the PDF instead of the clock
+
+
+def pdf_path(entry: Entry) -> str:
+    """Where an entry's checklist PDF lives on the site."""
+    return f"downloads/checklist-{entry.slug}.pdf"
+
+
+def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
+    """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and the whole book."""
+    result = []
+    for entry in handbook.werkvormen:
+        derived = step_checklist(entry)
+        html = _render("print/werkvorm.html.j2", site, entry.record.laatst_herzien, title=derived.record.titel,
+                       description=entry.record.samenvatting, keywords=entry.record.themas,
+                       entry=entry, r=entry.record, body_class="single")
+        result.append(PrintJob(pdf_path(entry), derived.record.titel, html, entry.record.laatst_herzien))
+    for entry in handbook.checklists:
+        html = _render("print/checklist.html.j2", site, entry.record.laatst_herzien, title=entry.record.titel,
+                       description=entry.record.samenvatting, keywords=[], entry=entry, r=entry.record,
+                       body_class="single")
+        result.append(PrintJob(pdf_path(entry), entry.record.titel, html, entry.record.laatst_herzien))
+    newest = max(e.record.laatst_herzien for e in handbook.entries)
+    html = _render("print/handbook.html.j2", site, newest, title=site.name,
+                   description="Alle werkvormen en checklists van het handboek.", keywords=[],
+                   werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook")
+    result.append(PrintJob(HANDBOOK_PDF, site.name, html, newest))
+    return result
+
+
+def stylesheet() -> str:
+    return files("handbook").joinpath("templates/print/print.css").read_text(encoding="utf-8")
+
+
+def _render(template: str, site: Site, date: dt.date, **context) -> str:
+    return _env().get_template(template).render(site=site, date=date, **context)
+
+
+def _markdown(value: str) -> Markup:
+    """Record text (Markdown, raw HTML made inert) as HTML for print."""
+    return Markup(markdown_lib.markdown(text.md(value), extensions=["sane_lists"], output_format="html"))
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("handbook", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(markdown=_markdown, sentence=text.sentence, role=ROLES.get)
+    env.globals.update(duration=text.duration, span=text.span, dutch_date=text.dutch_date,
+                       page_url=lambda entry: f"/{'checklists' if entry.is_checklist else 'werkvormen'}/{entry.slug}/")
+    return env
