@@ -28,6 +28,7 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+SITE_URL = "https://handboek.example/"  # stands in for the address the deploy workflow sets
 PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so unchanged PDFs render once per run
 
 
@@ -37,7 +38,8 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
     Extra keyword arguments become environment variables (HANDBOOK_PDF="0", HANDBOOK_CACHE=...).
     """
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_CACHE": str(PDF_CACHE), **env_vars}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_CACHE": str(PDF_CACHE),
+           "HANDBOOK_SITE_URL": SITE_URL, **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -10,7 +11,8 @@ from pypdf import PdfReader
 import handbook
 from handbook.derived import step_checklist
 from handbook.printing import HANDBOOK_PDF, pdf_path
-from conftest import ROOT, build, copy_project, soup
+from handbook.text import dutch_date
+from conftest import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COUNT = len(BOOK.entries) + 1  # a PDF per record and the whole handbook
@@ -60,6 +62,14 @@ def test_werkvorm_pdf_holds_every_step_and_point_of_attention_on_at_most_two_pag
     assert squash(entry.record.bronnen[0].licentie) in text
 
 
+def test_footer_gives_the_handbook_address_and_the_review_date(site):
+    entry = BOOK.get("gluren-bij-de-burens")
+    reader = PdfReader(site / pdf_path(entry))
+    footer = reader.pages[0].extract_text()
+    assert "Handboek werkvormen jeugd" in footer and SITE_URL.rstrip("/") in footer
+    assert dutch_date(entry.record.laatst_herzien) in footer
+
+
 @pytest.mark.parametrize("entry", BOOK.checklists, ids=lambda e: e.slug)
 def test_checklist_pdf_holds_every_item(site, entry):
     text = pdf_text(PdfReader(site / pdf_path(entry)))
@@ -104,10 +114,10 @@ def test_two_builds_give_byte_identical_pdfs(site, tmp_path):
         assert (project / "site" / pdf.relative_to(site)).read_bytes() == pdf.read_bytes(), pdf.name
 
 
-def test_cache_renders_only_what_changed(tmp_path):
+def test_cache_renders_only_what_changed(site, tmp_path):
     project = copy_project(tmp_path / "project")
     cache = str(tmp_path / "cache")
-    build(project, HANDBOOK_CACHE=cache)
+    shutil.copytree(PDF_CACHE, cache)  # what the build of `site` left: every PDF of these records
     warm = build(project, HANDBOOK_CACHE=cache)
     assert f"PDF's: 0 gemaakt, {COUNT} uit de cache" in warm.stderr
     record = project / "werkvormen" / "leerhuis.yml"

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 import handbook
 from handbook import navigation, pages, text
@@ -55,7 +56,7 @@ def test_export_writes_markdown_that_plain_mkdocs_builds_without_hooks(tmp_path)
     assert result.returncode == 0, result.stderr
     assert (out / "werkvormen" / "gluren-bij-de-burens.md").is_file()
     assert (out / "index.md").is_file()
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.Loader)
+    config = yaml_load((ROOT / "mkdocs.yml").read_text())
     del config["hooks"]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))

@@ -104,8 +104,9 @@ LOADS = {"script": "src", "img": "src", "iframe": "src", "link": "href", "source
 def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
     offenders = []
     for html in site.rglob("*.html"):
+        page = soup(html)
         for tag, attribute in LOADS.items():
-            for element in soup(html).find_all(tag):
+            for element in page.find_all(tag):
                 value = element.get(attribute, "")
                 if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get(
                         "rel", []) and "icon" not in element.get("rel", []):
@@ -121,9 +122,9 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
 
 
 def test_no_repo_url_and_no_web_fonts_in_the_config():
-    import yaml
+    from mkdocs.utils.yaml import yaml_load
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.Loader)
+    config = yaml_load((ROOT / "mkdocs.yml").read_text())
     assert "repo_url" not in config
     assert config["theme"]["font"] is False
 
