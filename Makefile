@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check export bench clean
+.PHONY: serve site test check new export bench clean
 
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
@@ -23,6 +23,10 @@ test: $(STAMP)  ## run every test
 
 check: $(STAMP)  ## check every record in werkvormen/ and list every problem
 	$(BIN)/python -m handbook check
+
+new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
+	@test -n "$(TITEL)" || { echo 'Gebruik: make new TITEL="Naam van de werkvorm"'; exit 2; }
+	$(BIN)/python -m handbook new "$(TITEL)"
 
 export: $(STAMP)  ## write the generated Markdown to export/ (for building without hooks)
 	$(BIN)/python -m handbook export export

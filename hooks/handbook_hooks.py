@@ -7,6 +7,7 @@ problem listed and the old site untouched.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import time
@@ -16,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import handbook
-from handbook import navigation, pages, pdfs, printing
+from handbook import advice, navigation, pages, pdfs, printing, scaffold, schema
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 NAV_LIMIT = 40  # past this many, the sidebar stops listing every werkvorm
@@ -31,8 +32,13 @@ def on_config(config):
         raise PluginError(error.report()) from None
     made = _pdfs(book, config, root)
     _state["pdfs"] = made
-    _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made})
+    _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made}, config.extra.get("edit_url"))
+    for warning in advice.advise(book, root / "werkvormen", datetime.date.today()):
+        log.info(str(warning))  # advice, not a warning: a long sentence must not fail a --strict build
     _state["root"] = root
+    # the blank record to copy into GitHub's web editor; dated by the newest record, not the clock
+    _state["files"] = {"downloads/nieuwe-werkvorm.yml": scaffold.blank(
+        root / "werkvormen", today=max(e.record.laatst_herzien for e in book.entries)), **schema.render()}
     if config.nav:
         config.nav = navigation.expand(config.nav, book, NAV_LIMIT)
     return config
@@ -56,6 +62,7 @@ def on_files(files, config):
     generated = [File.generated(config, path, content=text) for path, text in _state["pages"].items()]
     generated += [File.generated(config, pdf.path, content=pdf.content) for pdf in _state["pdfs"]]
     generated += [File.generated(config, path, abs_src_path=str(src)) for path, src in pdfs.site_fonts().items()]
+    generated += [File.generated(config, path, content=text) for path, text in _state["files"].items()]
     for file in generated:
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
@@ -63,6 +70,12 @@ def on_files(files, config):
             files.remove(existing)
         files.append(file)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Material's edit button opens the record's YAML file, not the generated Markdown."""
+    page.edit_url = page.meta.get("bewerk")
+    return markdown
 
 
 def on_serve(server, config, builder):

@@ -29,6 +29,7 @@ def copy_project(target: Path) -> Path:
 
 
 SITE_URL = "https://handboek.example/"  # stands in for the address the deploy workflow sets
+EDIT_URL = "https://github.com/voorbeeld/handboek/edit/main/"  # likewise, the repository's web editor
 PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so unchanged PDFs render once per run
 
 
@@ -39,7 +40,7 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
     """
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_CACHE": str(PDF_CACHE),
-           "HANDBOOK_SITE_URL": SITE_URL, **env_vars}
+           "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL, **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

@@ -14,10 +14,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description="Werkvormen-handboek: controleren en exporteren.")
     parser.add_argument("--werkvormen", type=Path, default=Path("werkvormen"), help="map met de records")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="controleer alle records en meld elk probleem")
+    check = sub.add_parser("check", help="controleer alle records en meld elk probleem")
+    check.add_argument("--github", action="store_true", help="meld ook als GitHub-annotaties (voor de workflow)")
     export = sub.add_parser("export", help="schrijf de gegenereerde Markdown naar een map")
     export.add_argument("out", type=Path, help="doelmap, bijvoorbeeld export/")
     export.add_argument("--docs", type=Path, default=Path("docs"), help="map met de handgeschreven pagina's")
+    new = sub.add_parser("new", help="maak een nieuw record met alle velden, klaar om in te vullen")
+    new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
     schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"), help="doelmap (standaard: schema/)")
     args = parser.parse_args(argv)
@@ -27,16 +30,50 @@ def main(argv: list[str] | None = None) -> int:
         for path in write(args.out):
             print(f"geschreven: {path}")
         return 0
+    if args.command == "new":
+        from .scaffold import new_werkvorm
+
+        try:
+            path = new_werkvorm(args.titel, args.werkvormen)
+        except ValueError as error:
+            print(f"fout: {error}", file=sys.stderr)
+            return 2
+        print(f"geschreven: {path}\nVul de velden met 'VUL IN' in en controleer met: make check")
+        return 0
     try:
         handbook = collection.load(args.werkvormen)
     except RecordError as error:
         print(error.report(), file=sys.stderr)
+        if args.command == "check" and _github(args):
+            print("\n".join(p.github() for p in error.problems))
         return 1
     if args.command == "check":
-        print(f"{len(handbook.werkvormen)} werkvormen en {len(handbook.checklists)} checklists: alles in orde.")
-        return 0
+        return _report_check(handbook, args)
     from .export import export as write_export
 
     count = write_export(handbook, args.docs, args.out)
     print(f"{count} bestanden geschreven naar {args.out}/")
     return 0
+
+
+def _report_check(handbook, args) -> int:
+    """No errors: say so, with any advice as warnings (they do not fail the check)."""
+    import datetime as dt
+
+    from .advice import advise
+
+    warnings = advise(handbook, args.werkvormen, dt.date.today())
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if _github(args):
+        print("\n".join(w.github() for w in warnings))
+    summary = f"{len(handbook.werkvormen)} werkvormen en {len(handbook.checklists)} checklists: geen fouten"
+    print(summary + (f", {len(warnings)} waarschuwingen." if warnings else ", alles in orde."))
+    return 0
+
+
+def _github(args) -> bool:
+    """Annotations on the pull request when asked, or when running in GitHub Actions."""
+    import os
+
+    return args.github or os.environ.get("GITHUB_ACTIONS") == "true"

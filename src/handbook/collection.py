@@ -81,25 +81,25 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
     problems, slugs, titles = [], {}, {}
     for entry in entries:
         if entry.slug in slugs:
-            problems.append(_at(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
+            problems.append(locate(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
         slugs.setdefault(entry.slug, entry)
         title = entry.record.titel.casefold()
         if title in titles:
-            problems.append(_at(entry, root, ("titel",), f"dezelfde titel als {titles[title].source}"))
+            problems.append(locate(entry, root, ("titel",), f"dezelfde titel als {titles[title].source}"))
         titles.setdefault(title, entry)
     for entry in entries:
         for i, slug in enumerate(entry.record.verwant):
             if slug == entry.slug:
-                problems.append(_at(entry, root, ("verwant", i), "een record kan niet naar zichzelf verwijzen"))
+                problems.append(locate(entry, root, ("verwant", i), "een record kan niet naar zichzelf verwijzen"))
             elif slug not in names:
                 hint = messages.suggest(slug, names)
                 tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(_at(entry, root, ("verwant", i), f"er is geen werkvorm of checklist '{slug}'{tip}"))
+                problems.append(locate(entry, root, ("verwant", i), f"er is geen werkvorm of checklist '{slug}'{tip}"))
     return problems
 
 
-def _at(entry: Entry, root: Path, path: tuple, message: str) -> Problem:
+def locate(entry: Entry, root: Path, path: tuple, message: str, warning: bool = False) -> Problem:
     """A problem placed at the line of `path` in the entry's file."""
     file = root.parent / entry.source
     line, column = parse(file.read_text(encoding="utf-8-sig")).where(path)
-    return Problem(entry.source, line, column, messages.field_path(path), message)
+    return Problem(entry.source, line, column, messages.field_path(path), message, warning)

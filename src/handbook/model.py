@@ -53,7 +53,10 @@ class Record(BaseModel):
     verwant: list[Slug] = Field(default_factory=list,
                                 description="Verwante werkvormen of checklists, met hun bestandsnaam.",
                                 examples=[["leerhuis", "spiegelbijeenkomst"]])
-    bronnen: list[Source] = Field(min_length=1, description="Waar de inhoud vandaan komt.")
+    bronnen: list[Source] = Field(min_length=1, description="Waar de inhoud vandaan komt.",
+                                  examples=[[{"titel": "Gluren bij de burens (werkvormkaart)",
+                                              "uitgever": "Regionaal Leernetwerk Jeugd Utrecht / Hogeschool Utrecht",
+                                              "jaar": 2021, "licentie": "CC BY-NC-ND"}]])
     laatst_herzien: dt.date = Field(description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
                                     examples=["2026-11-23"])
 
@@ -97,8 +100,10 @@ class Step(BaseModel):
 
     titel: str = Field(min_length=2, max_length=100, description="Wat je doet, kort en actief.",
                        examples=["Kies waar je op bezoek wilt"])
-    uitleg: Prose = Field(description="Hoe je deze stap zet.")
-    tips: list[Line] = Field(default_factory=list, description="Tips bij deze stap (mag leeg blijven).")
+    uitleg: Prose = Field(description="Hoe je deze stap zet.",
+                          examples=["Maak een lijstje van plekken waar je graag eens wilt kijken."])
+    tips: list[Line] = Field(default_factory=list, description="Tips bij deze stap (mag leeg blijven).",
+                             examples=[["Vraag het praktijkbureau van de opleiding om contacten."]])
 
 
 class Range(BaseModel):
@@ -106,9 +111,10 @@ class Range(BaseModel):
 
     model_config = _config("Een bereik van hele getallen: min en max, met eventueel een toelichting.")
 
-    min: int = Field(ge=1, description="Ondergrens.")
-    max: int = Field(ge=1, description="Bovengrens.")
-    toelichting: str | None = Field(default=None, description="Uitleg bij de getallen (mag weg).")
+    min: int = Field(ge=1, description="Ondergrens.", examples=[60])
+    max: int = Field(ge=1, description="Bovengrens.", examples=[120])
+    toelichting: str | None = Field(default=None, description="Uitleg bij de getallen (mag weg).",
+                                    examples=["Richtlijn; de bron noemt geen duur."])
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -126,8 +132,10 @@ class Practical(BaseModel):
                         examples=[{"min": 120, "max": 240}])
     groepsgrootte: Range = Field(description="Met hoeveel mensen (min en max).", examples=[{"min": 2, "max": 4}])
     frequentie: str = Field(min_length=2, description="Hoe vaak je het doet.", examples=["Eén of twee keer per jaar"])
-    voorbereiding: str = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.")
-    materialen: list[Line] = Field(default_factory=list, description="Wat je nodig hebt.")
+    voorbereiding: str = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.",
+                               examples=["Een uur: een ruimte regelen en de deelnemers uitnodigen."])
+    materialen: list[Line] = Field(default_factory=list, description="Wat je nodig hebt.",
+                                   examples=[["Een flip-over", "Koffie en thee"]])
 
 
 class Werkvorm(Record):
@@ -138,15 +146,24 @@ class Werkvorm(Record):
 
     voor_wie: list[Role] = Field(min_length=1, description="Voor welke rollen de werkvorm is bedoeld.",
                                  examples=[["docent", "jeugdprofessional"]])
-    wat_is_het: Prose = Field(description="Wat de werkvorm is, in een paar zinnen.")
+    wat_is_het: Prose = Field(description="Wat de werkvorm is, in een paar zinnen.",
+                              examples=["Een docent loopt een dag mee met een jeugdprofessional."])
     wat_brengt_het: dict[Role, list[Line]] = Field(
         min_length=1, description="Per rol: wat het die rol oplevert.",
         examples=[{"docent": ["Je ziet wat er nu speelt in de praktijk."]}])
-    wie_organiseert: Prose = Field(description="Wie het initiatief neemt en wanneer je het inzet.")
-    stappen: list[Step] = Field(min_length=1, description="De stappen om het te organiseren, op volgorde.")
-    resultaten: Prose = Field(description="Wat je met de opbrengst doet.")
-    let_op: list[Line] = Field(min_length=1, description="Aandachtspunten, zoals privacy (AVG) en toestemming.")
-    praktisch: Practical = Field(description="Duur, groepsgrootte, frequentie, voorbereiding en materialen.")
+    wie_organiseert: Prose = Field(description="Wie het initiatief neemt en wanneer je het inzet.",
+                                   examples=["Een docent of een jeugdprofessional die nieuwsgierig is."])
+    stappen: list[Step] = Field(min_length=1, description="De stappen om het te organiseren, op volgorde.",
+                                examples=[[{"titel": "Kies een datum", "uitleg": "Prik samen een datum.",
+                                            "tips": ["Plan ruim vooruit."]}]])
+    resultaten: Prose = Field(description="Wat je met de opbrengst doet.",
+                              examples=["Vertel je team in het volgende overleg wat je hebt gezien."])
+    let_op: list[Line] = Field(min_length=1, description="Aandachtspunten, zoals privacy (AVG) en toestemming.",
+                               examples=[["Vraag vooraf toestemming aan de jongere en de ouders (AVG)."]])
+    praktisch: Practical = Field(description="Duur, groepsgrootte, frequentie, voorbereiding en materialen.",
+                                 examples=[{"duur": {"min": 60, "max": 120}, "groepsgrootte": {"min": 4, "max": 12},
+                                            "frequentie": "Vier keer per jaar", "voorbereiding": "Een uur",
+                                            "materialen": ["Een flip-over"]}])
     themas: list[Theme] = Field(min_length=1, description="Thema's uit de vaste lijst.",
                                 examples=[["aansluiting-onderwijs-praktijk"]])
     doelen: list[Goal] = Field(min_length=1, description="Doelen uit de vaste lijst.", examples=[["kennismaken"]])
@@ -164,8 +181,10 @@ class Item(BaseModel):
 
     model_config = _config("Eén punt op de checklist.")
 
-    tekst: str = Field(min_length=2, description="De tip of het punt om af te vinken.")
-    voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).")
+    tekst: str = Field(min_length=2, description="De tip of het punt om af te vinken.",
+                       examples=["Zorg voor een trekker die de groep enthousiast houdt."])
+    voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).",
+                                    examples=[["Een docent en een coördinator trekken samen."]])
 
 
 class Group(BaseModel):
@@ -174,11 +193,14 @@ class Group(BaseModel):
     model_config = _config("Een groep punten op de checklist, met een eigen kopje.")
 
     titel: str = Field(min_length=2, description="Naam van de groep.", examples=["De organisatie"])
-    inleiding: str | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).")
+    inleiding: str | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).",
+                                  examples=["Deze punten gaan over de organisatie."])
     genummerd: bool = Field(default=False, description="Nummer de punten; de nummers lopen door over alle "
-                                                       "genummerde groepen (1, 2, 3 ...).")
+                                                       "genummerde groepen (1, 2, 3 ...).", examples=[True])
     items: list[Item] = Field(min_length=1,
-                              description="De punten: gewone tekst, of een groep met tekst en voorbeelden.")
+                              description="De punten: gewone tekst, of een groep met tekst en voorbeelden.",
+                              examples=[["Begin klein.", {"tekst": "Zorg voor een trekker.",
+                                                          "voorbeelden": ["Een docent"]}]])
 
     @field_validator("items", mode="before")
     @classmethod
@@ -195,8 +217,10 @@ class Checklist(Record):
     model_config = _config("Een checklist met tips om af te vinken, in groepen. "
                            "Eén bestand per checklist in werkvormen/checklists/.")
 
-    inleiding: Prose = Field(description="Waar de checklist voor is en hoe je hem gebruikt.")
-    groepen: list[Group] = Field(min_length=1, description="De groepen met punten.")
+    inleiding: Prose = Field(description="Waar de checklist voor is en hoe je hem gebruikt.",
+                             examples=["Gebruik deze lijst als je een leernetwerk opzet."])
+    groepen: list[Group] = Field(min_length=1, description="De groepen met punten.",
+                                 examples=[[{"titel": "De organisatie", "items": ["Begin klein."]}]])
 
 
 Record.model_rebuild()

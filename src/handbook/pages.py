@@ -32,16 +32,19 @@ def link(source: Entry | str, target: Entry) -> str:
     return posixpath.relpath(page_path(target), posixpath.dirname(here) or ".")
 
 
-def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None) -> dict[str, str]:
+def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url: str | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree.
 
     `pdf_sizes` maps each PDF that the build makes to its size in bytes; pages
     offer a download only for those, so a build without PDFs has no dead links.
+    `edit_url` is the repository's web editor; each record's page links to its file there.
     """
     env, pdf = _env(), _pdf_link(pdf_sizes or {})
 
     def page(template: str, **context) -> str:
-        return env.get_template(template).render(pdf=pdf, **context)
+        entry = context.get("entry")
+        edit = f"{edit_url.rstrip('/')}/{entry.source}" if edit_url and entry else None
+        return env.get_template(template).render(pdf=pdf, edit=edit, **context)
 
     derived = {entry.slug: step_checklist(entry) for entry in handbook.werkvormen}
     pages = {

@@ -14,10 +14,18 @@ class Problem:
     column: int
     field: str
     message: str
+    warning: bool = False  # advice that does not stop the build
 
     def __str__(self) -> str:
         field = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.column}: {field}{self.message}"
+        kind = "waarschuwing: " if self.warning else ""
+        return f"{self.path}:{self.line}:{self.column}: {field}{kind}{self.message}"
+
+    def github(self) -> str:
+        """The same, as a GitHub Actions annotation on the pull request's diff."""
+        kind = "warning" if self.warning else "error"
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        return f"::{kind} file={self.path},line={self.line},col={self.column}::{text}"
 
 
 class RecordError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -10,6 +11,8 @@ from . import messages
 from .model import Checklist, Werkvorm
 from .problems import Problem
 from .yamlfile import Document, YamlProblem, parse
+
+PLACEHOLDER = "VUL IN"
 
 MAX_BYTES = 256 * 1024  # a record is a page of text; anything far larger is a mistake
 
@@ -21,11 +24,41 @@ def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | 
     except YamlProblem as p:
         return None, [Problem(shown_as, p.line, p.column, p.field, p.message)]
     if not isinstance(doc.data, dict):
-        return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), niet met een lijst of losse tekst")]
+        return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), "
+                                                  "niet met een lijst of losse tekst")]
+    unfilled = list(_placeholders(doc.data, ()))
+    problems = [Problem(shown_as, *doc.where(path), messages.field_path(path),
+                        f"is nog niet ingevuld: vervang de tekst die met '{PLACEHOLDER}' begint") for path in unfilled]
     try:
-        return kind.model_validate(doc.data), []
+        record = kind.model_validate(doc.data)
     except ValidationError as error:
-        return None, [_problem(shown_as, doc, e, kind) for e in error.errors(include_url=False)]
+        # an unfilled placeholder is the one thing to say about its field
+        errors = [e for e in error.errors(include_url=False) if not _under(_clean(e["loc"]), unfilled)]
+        return None, problems + [_problem(shown_as, doc, e, kind) for e in errors]
+    return (None, problems) if problems else (record, [])
+
+
+def _placeholders(value: object, path: tuple) -> Iterator[tuple]:
+    """Paths of the strings (and keys) that `new` left for the editor to fill in."""
+    if isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key.startswith(PLACEHOLDER):
+                yield path + (key,)
+            else:
+                yield from _placeholders(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _placeholders(item, path + (i,))
+
+
+def _clean(loc: tuple) -> tuple:
+    return tuple(p for p in loc if p != "[key]")
+
+
+def _under(loc: tuple, paths: list[tuple]) -> bool:
+    return any(loc[:len(p)] == p for p in paths)
 
 
 def kind_for(path: Path, root: Path) -> type[BaseModel]:
@@ -48,7 +81,7 @@ def _text(path: Path) -> str:
 
 def _problem(shown_as: str, doc: Document, error: dict, kind: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"])
-    line, column = doc.where(tuple(p for p in loc if p != "[key]"))
+    line, column = doc.where(_clean(loc))
     allowed = _fields_at(kind, loc)
     return Problem(shown_as, line, column, messages.field_path(loc), messages.describe(error, allowed))
 

@@ -1,0 +1,57 @@
+"""Advice for editors: things that do not stop the build but make the handbook worse.
+
+`check` prints these as warnings; the build logs them without failing, so a
+long sentence never blocks a pull request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .collection import Handbook, locate
+from .model import Checklist
+from .problems import Problem
+
+LONG_SENTENCE = 25  # words; the writing guide asks for 15 to 20
+STALE_AFTER = dt.timedelta(days=2 * 365)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
+    """Every warning for every record."""
+    found = []
+    for entry in handbook.entries:
+        record = entry.record
+        for path, sentence in _long_sentences(record.model_dump(), ()):
+            words = len(sentence.split())
+            found.append(locate(entry, root, path, f"een zin van {words} woorden is lastig te lezen (B1: liefst "
+                                                     f"hoogstens 20): \"{_start(sentence)}\"", warning=True))
+        if today - record.laatst_herzien > STALE_AFTER:
+            found.append(locate(entry, root, ("laatst_herzien",), f"de tekst is sinds {record.laatst_herzien} niet "
+                                "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag", warning=True))
+        if not isinstance(record, Checklist) and not any(
+                not handbook.get(slug).is_checklist for slug in record.verwant):
+            found.append(locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee",
+                                warning=True))
+    return sorted(found)
+
+
+def _long_sentences(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        for sentence in _SENTENCE.findall(value):
+            if len(sentence.split()) > LONG_SENTENCE:
+                yield path, sentence.strip()
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _long_sentences(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _long_sentences(item, path + (i,))
+
+
+def _start(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
