@@ -2,6 +2,8 @@
 # environment in .venv when it is missing or when requirements.lock changed.
 
 PYTHON ?= python3
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -18,7 +20,7 @@ serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on 
 site: $(STAMP)  ## build the handbook into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## run every test
+test: $(STAMP) $(CHROMIUM)  ## run every test, the browser tests in Debian's Chromium included
 	$(BIN)/python -m pytest
 
 check: $(STAMP)  ## check every record in werkvormen/ and list every problem
@@ -34,12 +36,20 @@ export: $(STAMP)  ## write the generated Markdown to export/ (for building witho
 bench: $(STAMP)  ## measure build and PDF cost; prints figures (not part of make test)
 	$(BIN)/python bench/pdf_cost.py
 
+# Playwright drives Debian's Chromium: its own browser download does not work on these machines.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
+
 clean:
 	rm -rf site export $(VENV)
 
+# Debian packages: pango for WeasyPrint's PDFs; python3-venv where Debian's Python lacks it.
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
-	  echo "Installing python3-venv (Debian)"; apt-get update -qq && apt-get install -y -qq python3-venv; }
+	  echo "Installing python3-venv (Debian)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	@ldconfig -p | grep -q 'libpangoft2-1.0' || { \
+	  echo "Installing pango for the PDFs (Debian)"; $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .

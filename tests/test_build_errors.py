@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build
+from helpers import build
 
 GLUREN = "werkvormen/gluren-bij-de-burens.yml"
 LEERHUIS = "werkvormen/leerhuis.yml"

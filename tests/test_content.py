@@ -12,7 +12,7 @@ import handbook
 from handbook.advice import advise
 from handbook.model import Werkvorm
 from handbook.yamlfile import parse
-from conftest import ROOT
+from helpers import ROOT
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"

@@ -14,7 +14,7 @@ import yaml
 
 import handbook
 from handbook import schema
-from conftest import EDIT_URL, ROOT, build, soup
+from helpers import EDIT_URL, ROOT, build, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 
@@ -68,7 +68,7 @@ def test_new_record_fails_until_filled_in_then_builds_into_a_page(project):
     assert record.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/werkvorm.schema.json")
     before = run("check", cwd=project)
     assert before.returncode == 1
-    assert "werkvormen/samen-lunchen.yml:13:1: samenvatting: is nog niet ingevuld" in before.stderr
+    assert re.search(r"werkvormen/samen-lunchen.yml:\d+:1: samenvatting: is nog niet ingevuld", before.stderr)
     assert set(yaml.safe_load(record.read_text(encoding="utf-8"))) == set(handbook.model.Werkvorm.model_fields)
     fill(record)
     after = run("check", cwd=project)

@@ -12,7 +12,7 @@ import handbook
 from handbook.derived import step_checklist
 from handbook.printing import HANDBOOK_PDF, pdf_path
 from handbook.text import dutch_date
-from conftest import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
+from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COUNT = len(BOOK.entries) + 1  # a PDF per record and the whole handbook

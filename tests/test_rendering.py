@@ -12,7 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 
 import handbook
 from handbook import navigation, pages, text
-from conftest import ROOT, build, soup
+from helpers import ROOT, build, soup
 
 
 def test_raw_html_in_a_record_comes_out_as_text(project):

@@ -10,7 +10,7 @@ import pytest
 from handbook import collection, schema
 from handbook.model import Checklist
 from handbook.yamlfile import parse
-from conftest import ROOT
+from helpers import ROOT
 
 RECORDS = collection.record_files(ROOT / "werkvormen")
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import handbook
-from conftest import ROOT, soup
+from helpers import ROOT, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 SECTIONS = ["Voor wie", "Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
@@ -55,7 +55,7 @@ def test_catalogue_lists_every_werkvorm_with_summary_roles_duration_and_group(si
         assert card.select_one("h2 a").get_text() == entry.record.titel
         assert entry.record.samenvatting in text
         assert "Voor wie" in text and "Duur" in text and "Groep" in text
-        assert set(card["data-rollen"].split()) == set(entry.record.voor_wie)
+        assert set(card["data-rol"].split()) == set(entry.record.voor_wie)
 
 
 @pytest.mark.parametrize("entry", BOOK.checklists, ids=lambda e: e.slug)

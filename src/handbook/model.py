@@ -144,6 +144,10 @@ class Werkvorm(Record):
     model_config = _config("Een werkvorm: een manier waarop onderwijs en jeugdpraktijk van en met elkaar leren. "
                            "Eén bestand per werkvorm in werkvormen/; de bestandsnaam is de naam in de link.")
 
+    ook_bekend_als: list[Line] = Field(default_factory=list,
+                                       description="Andere namen die lezers gebruiken; de zoekfunctie vindt de "
+                                                   "werkvorm ook op deze woorden.",
+                                       examples=[["collegiale consultatie"]])
     voor_wie: list[Role] = Field(min_length=1, description="Voor welke rollen de werkvorm is bedoeld.",
                                  examples=[["docent", "jeugdprofessional"]])
     wat_is_het: Prose = Field(description="Wat de werkvorm is, in een paar zinnen.",

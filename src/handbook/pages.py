@@ -7,7 +7,7 @@ from functools import cache
 
 import jinja2
 
-from . import text
+from . import filters, text
 from .collection import Entry, Handbook
 from .derived import step_checklist
 from .model import Source
@@ -15,8 +15,11 @@ from .printing import HANDBOOK_PDF, pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
 CATALOGUE = "werkvormen/index.md"
+MATRIX = "werkvormen/overzicht.md"
 CHECKLISTS = "checklists/index.md"
 SOURCES = "bronnen.md"
+SHORT_ROLES = {"jeugdprofessional": "Prof", "student": "Stud", "docent": "Doc", "onderzoeker": "Onderz",
+               "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid"}
 VOCABULARY = "vaste-lijsten.md"
 DOWNLOADS = "downloads/index.md"
 
@@ -48,7 +51,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
 
     derived = {entry.slug: step_checklist(entry) for entry in handbook.werkvormen}
     pages = {
-        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen),
+        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.FILTERS),
+        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, short=SHORT_ROLES),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, derived=list(derived.values())),
         SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
@@ -106,6 +110,6 @@ def _env() -> jinja2.Environment:
     )
     env.globals.update(
         roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
-        link=link, link_from_root=lambda entry: link(SOURCES, entry),
+        link=link, link_from_root=lambda entry: link(SOURCES, entry), filter_keys=filters.keys,
     )
     return env

@@ -1,0 +1,118 @@
+/* Handboek werkvormen: catalogue filters and checklists that remember their ticks.
+   Everything stays in this browser: no cookies, no requests, nothing leaves the device. */
+(function () {
+  "use strict";
+
+  /* Catalogue filters: the list narrows as choices are made; the choices live in the URL. */
+  function setUpFilters(form) {
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".hb-card"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var count = form.querySelector(".hb-count");
+    var empty = document.querySelector(".hb-empty");
+    var total = cards.length;
+
+    function chosen() {
+      var choice = {};
+      selects.forEach(function (s) { if (s.value) { choice[s.name] = s.value; } });
+      return choice;
+    }
+
+    function apply(updateUrl) {
+      var choice = chosen();
+      var shown = 0;
+      cards.forEach(function (card) {
+        var fits = Object.keys(choice).every(function (name) {
+          return (card.getAttribute("data-" + name) || "").split(" ").indexOf(choice[name]) !== -1;
+        });
+        card.hidden = !fits;
+        if (fits) { shown += 1; }
+      });
+      count.textContent = shown === total
+        ? total + " werkvormen"
+        : shown + " van de " + total + " werkvormen " + (shown === 1 ? "past" : "passen") + " bij je keuze";
+      if (empty) { empty.hidden = shown !== 0; }
+      if (updateUrl) {
+        var params = new URLSearchParams(choice).toString();
+        history.replaceState(null, "", location.pathname + (params ? "?" + params : "") + location.hash);
+      }
+    }
+
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var wanted = params.get(s.name);
+      if (wanted && s.querySelector('option[value="' + CSS.escape(wanted) + '"]')) { s.value = wanted; }
+      s.addEventListener("change", function () { apply(true); });
+    });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var resetLink = document.querySelector("[data-reset]");
+    if (resetLink) { resetLink.addEventListener("click", function () { form.reset(); }); }
+    form.hidden = false;
+    apply(false);
+  }
+
+  /* Checklists: ticks are remembered in this browser (localStorage) and can be reset. */
+  function setUpChecklist(boxes) {
+    var key = "handboek:vinkjes:" + location.pathname;
+    var saved = [];
+    try { saved = JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { saved = []; }
+    boxes.forEach(function (box, i) {
+      box.disabled = false;
+      box.setAttribute("aria-label", itemText(box.closest("li")));
+      box.checked = saved.indexOf(i) !== -1;
+      box.addEventListener("change", save);
+    });
+
+    function save() {
+      var ticked = [];
+      boxes.forEach(function (box, i) { if (box.checked) { ticked.push(i); } });
+      try {
+        if (ticked.length) { localStorage.setItem(key, JSON.stringify(ticked)); } else { localStorage.removeItem(key); }
+      } catch (e) { /* private mode: ticks simply are not remembered */ }
+      status.textContent = ticked.length + " van de " + boxes.length + " afgevinkt";
+    }
+
+    var bar = document.createElement("div");
+    bar.className = "hb-tickbar";
+    var status = document.createElement("p");
+    status.setAttribute("role", "status");
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "md-button";
+    reset.textContent = "Alle vinkjes weghalen";
+    reset.addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      save();
+    });
+    var note = document.createElement("p");
+    note.className = "hb-ticknote";
+    note.textContent = "Je vinkjes worden alleen in deze browser bewaard.";
+    bar.appendChild(status);
+    bar.appendChild(reset);
+    bar.appendChild(note);
+    var first = document.querySelector(".hb-checklist");
+    first.parentNode.insertBefore(bar, first.previousElementSibling && first.previousElementSibling.tagName === "H2"
+      ? first.previousElementSibling : first);
+    save();
+  }
+
+  /* The text of a checklist item, without its sub-list of examples: the checkbox's name. */
+  function itemText(item) {
+    var copy = item.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("ul, ol"), function (list) { list.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function start() {
+    var form = document.getElementById("filters");
+    if (form) { setUpFilters(form); }
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".hb-checklist .task-list-item input[type=checkbox]"));
+    if (boxes.length) { setUpChecklist(boxes); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
