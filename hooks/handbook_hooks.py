@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import handbook
-from handbook import advice, navigation, pages, pdfs, printing, scaffold, schema
+from handbook import advice, assets, navigation, pages, pdfs, printing
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 NAV_LIMIT = 40  # past this many, the sidebar stops listing every werkvorm
@@ -36,9 +36,7 @@ def on_config(config):
     for warning in advice.advise(book, root / "werkvormen", datetime.date.today()):
         log.info(str(warning))  # advice, not a warning: a long sentence must not fail a --strict build
     _state["root"] = root
-    # the blank record to copy into GitHub's web editor; dated by the newest record, not the clock
-    _state["files"] = {"downloads/nieuwe-werkvorm.yml": scaffold.blank(
-        root / "werkvormen", today=max(e.record.laatst_herzien for e in book.entries)), **schema.render()}
+    _state["files"] = assets.site_files(book, root / "werkvormen")
     if config.nav:
         config.nav = navigation.expand(config.nav, book, NAV_LIMIT)
     return config
@@ -61,8 +59,7 @@ def _pdfs(book, config, root: Path) -> list[pdfs.Pdf]:
 def on_files(files, config):
     generated = [File.generated(config, path, content=text) for path, text in _state["pages"].items()]
     generated += [File.generated(config, pdf.path, content=pdf.content) for pdf in _state["pdfs"]]
-    generated += [File.generated(config, path, abs_src_path=str(src)) for path, src in pdfs.site_fonts().items()]
-    generated += [File.generated(config, path, content=text) for path, text in _state["files"].items()]
+    generated += [File.generated(config, path, content=data) for path, data in _state["files"].items()]
     for file in generated:
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return _report_check(handbook, args)
     from .export import export as write_export
 
-    count = write_export(handbook, args.docs, args.out)
+    count = write_export(handbook, args.docs, args.out, args.werkvormen)
     print(f"{count} bestanden geschreven naar {args.out}/")
     return 0
 

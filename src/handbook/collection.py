@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import messages, records
@@ -31,16 +32,20 @@ class Handbook:
 
     entries: tuple[Entry, ...]
 
-    @property
+    @cached_property
     def werkvormen(self) -> list[Entry]:
         return [e for e in self.entries if not e.is_checklist]
 
-    @property
+    @cached_property
     def checklists(self) -> list[Entry]:
         return [e for e in self.entries if e.is_checklist]
 
     def get(self, slug: str) -> Entry:
-        return next(e for e in self.entries if e.slug == slug)
+        return self._by_slug[slug]
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Entry]:
+        return {e.slug: e for e in self.entries}
 
 
 def record_files(root: Path) -> list[Path]:

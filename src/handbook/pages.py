@@ -9,7 +9,6 @@ import jinja2
 
 from . import filters, text
 from .collection import Entry, Handbook
-from .derived import step_checklist
 from .model import Source
 from .printing import HANDBOOK_PDF, pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
@@ -49,11 +48,10 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         edit = f"{edit_url.rstrip('/')}/{entry.source}" if edit_url and entry else None
         return env.get_template(template).render(pdf=pdf, edit=edit, **context)
 
-    derived = {entry.slug: step_checklist(entry) for entry in handbook.werkvormen}
     pages = {
         CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.FILTERS),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, short=SHORT_ROLES),
-        CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, derived=list(derived.values())),
+        CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
         SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
                         checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
@@ -62,14 +60,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
     }
     for entry in handbook.entries:
         related = [handbook.get(slug) for slug in entry.record.verwant]
-        if entry.is_checklist:
-            pages[page_path(entry)] = page("checklist.md.j2", entry=entry, r=entry.record, related=related)
-        else:
-            pages[page_path(entry)] = page("werkvorm.md.j2", entry=entry, r=entry.record, related=related,
-                                           checklist=derived[entry.slug])
-    for entry in derived.values():
-        pages[page_path(entry)] = page("checklist.md.j2", entry=entry, r=entry.record,
-                                       related=[handbook.get(entry.slug)])
+        template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
+        pages[page_path(entry)] = page(template, entry=entry, r=entry.record, related=related)
     return pages
 
 

@@ -22,12 +22,6 @@ from .printing import HANDBOOK_PDF, PrintJob, stylesheet
 FONTS = files("handbook").joinpath("fonts")
 
 
-def site_fonts() -> dict[str, Path]:
-    """The web fonts the site serves itself (no font is fetched from another host)."""
-    return {f"assets/fonts/{font.name}": Path(str(font)) for font in FONTS.iterdir()
-            if font.name.endswith(".woff2") or font.name == "OFL.txt"}
-
-
 def mode() -> str:
     """Which PDFs to make, from HANDBOOK_PDF: 'all' (default), 'records' (not the whole book) or 'off'.
 

@@ -105,8 +105,21 @@ def test_every_werkvorm_page_ends_with_related_werkvormen_and_a_next_step(page, 
     assert headings[-1].startswith("Volgende stap") and headings[-2].startswith("Verwante")
     next_step = page.locator(".hb-next")
     assert entry.record.stappen[0].titel in next_step.inner_text()
-    next_step.get_by_role("link", name="checklist").click()
-    assert page.url.endswith("/checklists/intervisie/")
+    assert next_step.get_by_role("link", name="print de checklist").get_attribute("href").endswith(
+        "checklist-intervisie.pdf")
+    next_step.get_by_role("link", name="stappen").click()
+    assert page.url.endswith("/werkvormen/intervisie/#hoe-organiseer-je-het")
+
+
+def test_steps_of_a_werkvorm_are_ticked_and_remembered_per_page(page, base_url):
+    page.goto(f"{base_url}/werkvormen/moreel-beraad/")
+    boxes = page.locator(".hb-steps input[type=checkbox]")
+    assert boxes.nth(0).get_attribute("aria-label").startswith("1. ")
+    boxes.nth(1).click(force=True)
+    page.reload()
+    assert boxes.nth(1).is_checked() and not boxes.nth(0).is_checked()
+    page.goto(f"{base_url}/werkvormen/intervisie/")
+    assert not any(box.is_checked() for box in page.locator(".hb-steps input[type=checkbox]").all())
 
 
 def test_ticks_are_remembered_can_be_reset_and_print(page, base_url):
@@ -131,7 +144,7 @@ def test_ticks_are_remembered_can_be_reset_and_print(page, base_url):
 
 
 PAGES = ["/", "/werkvormen/", "/werkvormen/overzicht/", "/werkvormen/gluren-bij-de-burens/",
-         "/checklists/leernetwerk-starten/", "/checklists/moreel-beraad/", "/downloads/", "/toevoegen/",
+         "/checklists/leernetwerk-starten/", "/checklists/", "/downloads/", "/toevoegen/",
          "/over/", "/bronnen/"]
 
 

@@ -96,9 +96,10 @@
     save();
   }
 
-  /* The text of a checklist item, without its sub-list of examples: the checkbox's name. */
+  /* The text of a checklist item, without its sub-list of examples or a step's explanation: the checkbox's name. */
   function itemText(item) {
-    var copy = item.cloneNode(true);
+    var first = item.querySelector(":scope > p");
+    var copy = (first || item).cloneNode(true);
     Array.prototype.forEach.call(copy.querySelectorAll("ul, ol"), function (list) { list.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
