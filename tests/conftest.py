@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build, copy_project
+from helpers import build, copy_project, inject_payloads
 
 
 @pytest.fixture
@@ -21,4 +21,15 @@ def site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory) -> Path:
+    """The handbook built after an attacker put script into every text field of a werkvorm and a checklist."""
+    project = copy_project(tmp_path_factory.mktemp("payload") / "project")
+    for record in ("werkvormen/leerhuis.yml", "werkvormen/checklists/leernetwerk-gaande-houden.yml"):
+        inject_payloads(project / record)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
     return project / "site"

@@ -48,3 +48,49 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+PAYLOADS = [
+    "<script>alert('xss-1')</script>",
+    "<img src=x onerror=alert('xss-2')>",
+    "<iframe src=\"javascript:alert('xss-3')\"></iframe>",
+    "[klik](javascript:alert('xss-4'))",
+    "[klik](JaVaScRiPt:alert('xss-5'))",
+    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgneHNzLTYnKTwvc2NyaXB0Pg==)",
+    "![plaatje](javascript:alert('xss-7'))",
+    "tekst {: onclick=\"alert('xss-8')\" }",
+    "<a href=\"javascript:alert('xss-9')\">x</a>",
+    "\"><svg onload=alert('xss-10')>",
+    "[a [b] c](javascript:alert('xss-11'))",
+]
+FIXED = {"verwant", "voor_wie", "themas", "doelen", "url", "laatst_herzien", "jaar", "min", "max", "genummerd"}
+
+
+def inject_payloads(path: Path) -> None:
+    """Put an attack into every free-text field of a record, keeping it a valid record."""
+    import yaml
+
+    from handbook.yamlfile import parse
+
+    data = parse(path.read_text(encoding="utf-8")).data
+    counter = iter(range(10_000))
+
+    def poison(value, key):
+        if isinstance(value, dict):
+            return {k: poison(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [poison(v, key) for v in value]
+        if isinstance(value, str) and key not in FIXED:
+            payload = PAYLOADS[next(counter) % len(PAYLOADS)]
+            if key == "titel":  # breaks out of a quoted attribute or <title> if it is not escaped
+                return (value[:30] + " \"></title><svg onload=alert('xss-t')>")[:80]
+            if key == "samenvatting":  # likewise, for <meta name="description" content="...">
+                return ("\"><img src=x onerror=alert('xss-s')> " + value)[:200]
+            return payload + " " + value
+        return value
+
+    data = poison(data, None)
+    if "wat_is_het" in data:  # a link reference definition needs a line of its own
+        data["wat_is_het"] += "\n\n[ref]: javascript:alert('xss-12')\n\nZie [deze][ref]."
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -25,7 +25,7 @@ Slug = Annotated[
     Field(pattern=SLUG_PATTERN, description="De bestandsnaam van een ander record, zonder .yml.",
           examples=["leerhuis"]),
 ]
-Line = Annotated[str, Field(min_length=1, description="Eén regel tekst.")]
+Line = Annotated[str, Field(min_length=1, pattern=r"^[^\n]*$", description="Eén regel tekst.")]
 
 
 def _config(help_nl: str) -> ConfigDict:
@@ -60,7 +60,7 @@ class Record(BaseModel):
     laatst_herzien: dt.date = Field(description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
                                     examples=["2026-11-23"])
 
-    @field_validator("samenvatting")
+    @field_validator("titel", "samenvatting")
     @classmethod
     def _one_line(cls, value: str) -> str:
         if "\n" in value:
@@ -88,7 +88,7 @@ class Source(BaseModel):
     jaar: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van uitgave.", examples=[2021])
     licentie: str = Field(min_length=2, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
                           examples=["CC BY-NC-ND 4.0"])
-    url: str | None = Field(default=None, pattern=r"^(https?://|mailto:)\S+$",
+    url: str | None = Field(default=None, pattern=r"^(https?://|mailto:)[^\s<>\"'`\\{}|^]+$",
                             description="Webadres van de bron (https://...).",
                             examples=["https://www.hu.nl/"])
 

@@ -8,6 +8,8 @@ its filters lead to them.
 
 from __future__ import annotations
 
+import html
+
 from .collection import Handbook
 from .pages import CATALOGUE, CHECKLISTS, page_path
 
@@ -24,6 +26,7 @@ def expand(nav: list[NavItem], handbook: Handbook, limit: int) -> list[NavItem]:
         if entries is None or len(entries) > limit:
             result.append(item)
             continue
-        pages = [{e.record.titel: page_path(e)} for e in entries]
+        # MkDocs' themes print navigation titles as HTML: a record's title must arrive escaped
+        pages = [{html.escape(e.record.titel): page_path(e)} for e in entries]
         result.append({title or target: [target, *pages]})
     return result

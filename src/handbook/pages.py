@@ -97,7 +97,7 @@ def _env() -> jinja2.Environment:
         autoescape=False,  # these templates write Markdown; record text goes through the `md` filter
     )
     env.filters.update(
-        md=text.md, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl, sentence=text.sentence,
+        md=text.md, md_line=text.md_line, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl, sentence=text.sentence,
         indent_md=text.indent, role=ROLES.get, theme=THEMES.get, goal=GOALS.get,
     )
     env.globals.update(

@@ -70,8 +70,8 @@ def _text(path: Path) -> str:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise YamlProblem(1, 1, f"het bestand is {len(data) // 1024} kB; een record mag hoogstens {MAX_BYTES // 1024} kB zijn")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a byte-order mark from a Windows editor is harmless
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(1, 1, "het bestand begint met een byte-order mark (BOM); sla het op als UTF-8 zonder BOM")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -59,6 +59,8 @@ def parse(text: str) -> Document:
         raise YamlProblem(line, column, f"geen geldige YAML: {_dutch_reason(error, text, line)}") from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, 1, f"geen geldige YAML: {error}") from None
+    except RecursionError:
+        raise YamlProblem(1, 1, "het bestand is te diep genest") from None
     if root is None:
         raise YamlProblem(1, 1, "het bestand is leeg")
     doc = Document(data=None)
@@ -66,7 +68,12 @@ def parse(text: str) -> Document:
     return doc
 
 
+MAX_DEPTH = 20  # a record nests four levels deep; far deeper is a mistake or an attack
+
+
 def _build(node: yaml.Node, path: Path_, doc: Document, seen: set[int]) -> object:
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(*_pos(node), f"te diep genest (meer dan {MAX_DEPTH} niveaus)", _dotted(path[:3]))
     if id(node) in seen:
         raise YamlProblem(*_pos(node), "aliassen (* en &) zijn niet toegestaan; schrijf de tekst uit",
                           _dotted(path))

@@ -24,14 +24,24 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
+def serve(site: Path):
+    """Serve a built site on a free port of 127.0.0.1; yields its address."""
     handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    yield from serve(site)
+
+
+@pytest.fixture(scope="session")
+def payload_url(payload_site):
+    yield from serve(payload_site)
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +77,10 @@ def context(browser, requests_made):
 @pytest.fixture
 def page(context):
     page = context.new_page()
-    errors = []
+    errors, dialogs = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     yield page
+    assert dialogs == [], "a script from a record ran (alert)"
     assert errors == [], "script errors on the page"
