@@ -33,8 +33,9 @@ new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 export: $(STAMP)  ## write the generated Markdown to export/ (for building without hooks)
 	$(BIN)/python -m handbook export export
 
-bench: $(STAMP)  ## measure build and PDF cost; prints figures (not part of make test)
+bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size and PDF cost at N = 10, 100, 1000 (~10 min; not in make test)
 	$(BIN)/python bench/pdf_cost.py
+	$(BIN)/python bench/bench.py
 
 # Playwright drives Debian's Chromium: its own browser download does not work on these machines.
 $(CHROMIUM):

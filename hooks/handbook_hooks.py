@@ -8,7 +8,6 @@ problem listed and the old site untouched.
 from __future__ import annotations
 
 import calendar
-import datetime
 import logging
 import os
 import time
@@ -18,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import handbook
-from handbook import advice, assets, navigation, pages, pdfs, printing
+from handbook import assets, navigation, pages, pdfs, printing
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 NAV_LIMIT = 40  # past this many, the sidebar stops listing every werkvorm
@@ -37,8 +36,6 @@ def on_config(config):
     made = _pdfs(book, config, root)
     _state["pdfs"] = made
     _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made}, config.extra.get("edit_url"))
-    for warning in advice.advise(book, root / "werkvormen", datetime.date.today()):
-        log.info(str(warning))  # advice, not a warning: a long sentence must not fail a --strict build
     _state["root"] = root
     _state["files"] = assets.site_files(book, root / "werkvormen")
     if config.nav:

@@ -1,7 +1,8 @@
 """Advice for editors: things that do not stop the build but make the handbook worse.
 
-`check` prints these as warnings; the build logs them without failing, so a
-long sentence never blocks a pull request.
+Only `check` gives them, as warnings that do not change its exit code; the
+build leaves them out, so a long sentence never fails a --strict build or
+blocks a pull request (and the build stays fast).
 """
 
 from __future__ import annotations

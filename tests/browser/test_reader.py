@@ -23,6 +23,14 @@ def search(page, base_url, query):
     return [t.strip() for t in page.locator(".md-search-result__item > a article h1").all_inner_texts()]
 
 
+def test_search_index_loads_only_when_the_reader_starts_to_search(page, base_url, requests_made):
+    page.goto(f"{base_url}/werkvormen/leerhuis/", wait_until="networkidle")
+    assert not any(url.endswith("search_index.json") for url in requests_made)
+    titles = search(page, base_url, "leerhuis")
+    assert titles[0] == "Leerhuis"
+    assert any(url.endswith("search_index.json") for url in requests_made)
+
+
 @pytest.mark.parametrize("query, first", [
     ("spiegelbijeenkomsten", "Spiegelbijeenkomst"),      # Dutch stemming: plural finds singular
     ("intervisie", "Intervisie"),                        # the title ranks above pages that mention it
