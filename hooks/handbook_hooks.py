@@ -31,8 +31,7 @@ def on_config(config):
     except handbook.RecordError as error:
         raise PluginError(error.report()) from None
     # dates in the site (sitemap) come from the records, not the clock: two builds give the same bytes
-    newest = max(e.record.laatst_herzien for e in book.entries)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(newest.timetuple())))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(book.reviewed.timetuple())))
     made = _pdfs(book, config, root)
     _state["pdfs"] = made
     _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made}, config.extra.get("edit_url"))

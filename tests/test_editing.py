@@ -130,8 +130,7 @@ def test_every_field_of_the_schema_has_dutch_help_and_an_example():
 
 def test_every_record_page_links_to_its_file_in_the_repository_editor(site):
     for entry in BOOK.entries:
-        folder = "checklists" if entry.is_checklist else "werkvormen"
-        page = soup(site / folder / entry.slug / "index.html")
+        page = soup(site / entry.folder / entry.slug / "index.html")
         link = page.find("a", string="Bewerk deze pagina")
         assert link is not None and link["href"] == f"{EDIT_URL}{entry.source}"
         assert page.find("a", rel="edit")["href"] == link["href"]

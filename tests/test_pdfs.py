@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 
 import handbook
-from handbook.derived import step_checklist
 from handbook.printing import HANDBOOK_PDF, pdf_path
 from handbook.text import dutch_date
 from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
@@ -53,7 +52,7 @@ def test_pdf_is_a4_tagged_dutch_and_titled(site, name):
 def test_werkvorm_pdf_holds_every_step_and_point_of_attention_on_at_most_two_pages(site, entry):
     reader = PdfReader(site / pdf_path(entry))
     assert len(reader.pages) <= 2
-    assert reader.metadata.title == step_checklist(entry).record.titel
+    assert reader.metadata.title == f"Checklist {entry.record.titel}"
     text = pdf_text(reader)
     for line in [entry.record.titel, entry.record.samenvatting] + [s.titel for s in entry.record.stappen]:
         assert squash(line) in text
@@ -94,8 +93,7 @@ def test_handbook_pdf_has_every_title_a_bookmark_per_werkvorm_and_numbered_pages
 
 def test_each_page_links_to_its_pdf_and_the_downloads_page_lists_every_pdf_with_its_size(site):
     for entry in BOOK.entries:
-        folder = "checklists" if entry.is_checklist else "werkvormen"
-        page_dir = site / folder / entry.slug
+        page_dir = site / entry.folder / entry.slug
         links = [a["href"] for a in soup(page_dir / "index.html").select("a.hb-download")]
         assert len(links) == 1 and links[0].endswith(pdf_path(entry).split("/")[-1])
         assert (page_dir / links[0]).resolve() == (site / pdf_path(entry)).resolve()

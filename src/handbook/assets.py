@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from . import schema, scaffold
 from .collection import Handbook
-
-FONTS = files("handbook").joinpath("fonts")
+from .pdfs import FONTS
 
 
 def site_files(handbook: Handbook, records: Path) -> dict[str, bytes]:
@@ -17,7 +15,6 @@ def site_files(handbook: Handbook, records: Path) -> dict[str, bytes]:
     result = {f"assets/fonts/{font.name}": font.read_bytes() for font in FONTS.iterdir()
               if font.name.endswith("-normal.woff2") or font.name == "OFL.txt"}
     result.update({path: text.encode("utf-8") for path, text in schema.render().items()})
-    # the blank record to copy into GitHub's web editor; dated by the newest record, not the clock
-    newest = max(e.record.laatst_herzien for e in handbook.entries)
-    result["downloads/nieuwe-werkvorm.yml"] = scaffold.blank(records, today=newest).encode("utf-8")
+    # the blank record to copy into GitHub's web editor
+    result["downloads/nieuwe-werkvorm.yml"] = scaffold.blank(records, today=handbook.reviewed).encode("utf-8")
     return result

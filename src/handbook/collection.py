@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,11 @@ class Entry:
     def is_checklist(self) -> bool:
         return isinstance(self.record, Checklist)
 
+    @property
+    def folder(self) -> str:
+        """Where the entry's page lives on the site: werkvormen/ or checklists/."""
+        return "checklists" if self.is_checklist else "werkvormen"
+
 
 @dataclass(frozen=True)
 class Handbook:
@@ -39,6 +45,11 @@ class Handbook:
     @cached_property
     def checklists(self) -> list[Entry]:
         return [e for e in self.entries if e.is_checklist]
+
+    @cached_property
+    def reviewed(self) -> dt.date:
+        """The newest review date: what the site, the PDFs and the blank record are dated by, not the clock."""
+        return max(e.record.laatst_herzien for e in self.entries)
 
     def get(self, slug: str) -> Entry:
         return self._by_slug[slug]
@@ -58,8 +69,8 @@ def record_files(root: Path) -> list[Path]:
 def load(root: Path) -> Handbook:
     """Load and check every record; raise RecordError with all problems at once."""
     root = Path(root)
-    entries, problems = [], []
-    for path in record_files(root):
+    entries, problems, files = [], [], record_files(root)
+    for path in files:
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
         record, found = records.read(path, records.kind_for(path, root), shown_as)
         problems += found
@@ -68,10 +79,9 @@ def load(root: Path) -> Handbook:
                                                          "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml"))
         elif record is not None:
             entries.append(Entry(path.stem, shown_as, record))
-    if not record_files(root):
+    if not files:
         problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
-    names = {path.stem for path in record_files(root)}
-    problems += _cross_checks(entries, names, root)
+    problems += _cross_checks(entries, {path.stem for path in files}, root)
     if problems:
         raise RecordError(problems)
     return Handbook(tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))))

@@ -25,7 +25,7 @@ DOWNLOADS = "downloads/index.md"
 
 def page_path(entry: Entry) -> str:
     """Where an entry's page lives in the docs tree."""
-    return f"{'checklists' if entry.is_checklist else 'werkvormen'}/{entry.slug}.md"
+    return f"{entry.folder}/{entry.slug}.md"
 
 
 def link(source: Entry | str, target: Entry) -> str:

@@ -13,6 +13,7 @@ import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -49,13 +50,21 @@ class Pdf:
 
 
 def key(job: PrintJob) -> str:
+    """The cache key: what every PDF shares (hashed once per process) and this job's HTML."""
+    digest = _shared_digest().copy()
+    digest.update(job.html.encode("utf-8"))
+    return digest.hexdigest()
+
+
+@cache
+def _shared_digest():
     digest = hashlib.sha256()
-    for part in (version("weasyprint"), stylesheet(), job.html):
+    for part in (version("weasyprint"), stylesheet()):
         digest.update(part.encode("utf-8") + b"\0")
     for font in sorted(FONTS.iterdir(), key=lambda f: f.name):
         if font.name.endswith(".woff"):
             digest.update(font.name.encode() + font.read_bytes())
-    return digest.hexdigest()
+    return digest
 
 
 def build(job: PrintJob, cache: Path | None) -> Pdf:

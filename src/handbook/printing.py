@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from . import text
 from .collection import Entry, Handbook
-from .derived import step_checklist
 from .vocabulary import ROLES
 
 HANDBOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
@@ -46,22 +45,26 @@ def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
     """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and the whole book."""
     result = []
     for entry in handbook.werkvormen:
-        derived = step_checklist(entry)
-        html = _render("print/werkvorm.html.j2", site, entry.record.laatst_herzien, title=derived.record.titel,
+        title = checklist_title(entry)
+        html = _render("print/werkvorm.html.j2", site, entry.record.laatst_herzien, title=title,
                        description=entry.record.samenvatting, keywords=entry.record.themas,
                        entry=entry, r=entry.record, body_class="single")
-        result.append(PrintJob(pdf_path(entry), derived.record.titel, html, entry.record.laatst_herzien))
+        result.append(PrintJob(pdf_path(entry), title, html, entry.record.laatst_herzien))
     for entry in handbook.checklists:
         html = _render("print/checklist.html.j2", site, entry.record.laatst_herzien, title=entry.record.titel,
                        description=entry.record.samenvatting, keywords=[], entry=entry, r=entry.record,
                        body_class="single")
         result.append(PrintJob(pdf_path(entry), entry.record.titel, html, entry.record.laatst_herzien))
-    newest = max(e.record.laatst_herzien for e in handbook.entries)
-    html = _render("print/handbook.html.j2", site, newest, title=site.name,
+    html = _render("print/handbook.html.j2", site, handbook.reviewed, title=site.name,
                    description="Alle werkvormen en checklists van het handboek.", keywords=[],
                    werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook")
-    result.append(PrintJob(HANDBOOK_PDF, site.name, html, newest))
+    result.append(PrintJob(HANDBOOK_PDF, site.name, html, handbook.reviewed))
     return result
+
+
+def checklist_title(entry: Entry) -> str:
+    """The title of a werkvorm's checklist PDF: its steps and points of attention to tick off."""
+    return f"Checklist {entry.record.titel}"
 
 
 def stylesheet() -> str:
@@ -83,5 +86,5 @@ def _env() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=_markdown, sentence=text.sentence, role=ROLES.get)
     env.globals.update(duration=text.duration, span=text.span, dutch_date=text.dutch_date,
-                       page_url=lambda entry: f"/{'checklists' if entry.is_checklist else 'werkvormen'}/{entry.slug}/")
+                       page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
     return env
