@@ -46,6 +46,18 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
     )
 
 
+def failed_build(project: Path) -> str:
+    """Build into an existing site dir; assert it failed cleanly and left that site as it was."""
+    site = project / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("old site")
+    result = build(project, site, HANDBOOK_PDF="0")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert [p.name for p in site.iterdir()] == ["keep.html"], "the failed build wrote to the site"
+    return result.stderr
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from handbook import RecordError, collection, records
 from handbook.model import Checklist, Werkvorm
-from helpers import ROOT, build
+from helpers import ROOT, failed_build
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = {
@@ -36,28 +36,17 @@ def test_the_corpus_and_the_expectations_match():
     assert {p.name for p in CORPUS.iterdir()} == set(EXPECTED)
 
 
-def failed(project: Path) -> str:
-    site = project / "site"
-    site.mkdir()
-    (site / "oud.html").write_text("de vorige site")
-    result = build(project, site, HANDBOOK_PDF="0")
-    assert result.returncode != 0
-    assert "Traceback" not in result.stdout + result.stderr
-    assert [p.name for p in site.iterdir()] == ["oud.html"], "a failed build wrote to the site"
-    return result.stderr
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_record_stops_the_build_with_file_and_line(project, name):
     shutil.copy(CORPUS / name, project / "werkvormen" / name)
-    out = failed(project)
+    out = failed_build(project)
     assert re.search(re.escape(f"werkvormen/{name}") + EXPECTED[name], out), out
 
 
 def test_a_record_of_several_megabytes_is_refused(project):
     text = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
     (project / "werkvormen" / "groot.yml").write_text(text + "# " + "x" * 3_000_000 + "\n", encoding="utf-8")
-    out = failed(project)
+    out = failed_build(project)
     assert "werkvormen/groot.yml:1:1: het bestand is 2" in out and "hoogstens 256 kB" in out
 
 

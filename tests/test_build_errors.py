@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build
+from helpers import failed_build
 
 GLUREN = "werkvormen/gluren-bij-de-burens.yml"
 LEERHUIS = "werkvormen/leerhuis.yml"
@@ -23,18 +23,6 @@ def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> None:
 def line_of(project: Path, name: str, needle: str) -> int:
     lines = (project / name).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
-def failed_build(project: Path) -> str:
-    """Build into an existing site dir and check the failure left it exactly as it was."""
-    site = project / "site"
-    site.mkdir()
-    (site / "keep.html").write_text("old site")
-    result = build(project, site)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    assert [p.name for p in site.iterdir()] == ["keep.html"], "the failed build wrote to the site"
-    return result.stderr
 
 
 def test_invalid_yaml_names_file_and_line(project):

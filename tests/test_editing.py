@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 import handbook

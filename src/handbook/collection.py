@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import messages, records
-from .model import SLUG_PATTERN, Checklist, Record, Werkvorm
+from .model import SLUG_PATTERN, Checklist, Record
 from .problems import Problem, RecordError
 from .yamlfile import parse
 
