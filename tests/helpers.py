@@ -78,8 +78,12 @@ PAYLOADS = [
 FIXED = {"verwant", "voor_wie", "themas", "doelen", "url", "laatst_herzien", "jaar", "min", "max", "genummerd"}
 
 
-def inject_payloads(path: Path) -> None:
-    """Put an attack into every free-text field of a record, keeping it a valid record."""
+def inject_payloads(path: Path, server: str = "http://127.0.0.1:9") -> None:
+    """Put an attack into every free-text field of a record, keeping it a valid record.
+
+    `server` is a local address that records every request: images and links
+    to it must never be fetched, by the build or by a reader's browser.
+    """
     import yaml
 
     from handbook.yamlfile import parse
@@ -102,7 +106,23 @@ def inject_payloads(path: Path) -> None:
         return value
 
     data = poison(data, None)
-    if "wat_is_het" in data:  # a link reference definition needs a line of its own
-        data["wat_is_het"] += "\n\n[ref]: javascript:alert('xss-12')\n\nZie [deze][ref]."
+    tail = (f"\n\n![volg]({server}/pixel.gif) [bron]({server}/link) ![lokaal](file:///etc/hostname)"
+            "\n\nZie [deze][ref] en [die][ref2].\n\n[ref]: javascript:alert('xss-12')\n\n[ref2]:\n    javascript:alert('xss-13')")
+    for key in ("wat_is_het", "inleiding"):  # a link reference definition needs a line of its own
+        if key in data:
+            data[key] += tail
     first = path.read_text(encoding="utf-8").splitlines()[0]
     path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def site_markdown():
+    """Python-Markdown set up as mkdocs.yml sets it up for the site: pages converted in-process, no build."""
+    import markdown
+    from mkdocs.utils.yaml import yaml_load
+
+    names, configs = [], {}
+    for item in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
+        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        names.append(name)
+        configs[name] = config or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import messages, records
+from . import messages, paths, records, textrules
 from .model import SLUG_PATTERN, Checklist, Record
 from .problems import Problem, RecordError
 from .yamlfile import parse
@@ -72,6 +72,10 @@ def load(root: Path) -> Handbook:
     entries, problems, files = [], [], record_files(root)
     for path in files:
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
+        outside = _not_a_plain_file(path, root)
+        if outside:
+            problems.append(Problem(shown_as, 1, 1, "", outside))
+            continue
         record, found = records.read(path, records.kind_for(path, root), shown_as)
         problems += found
         if not re.match(SLUG_PATTERN, path.stem):
@@ -87,6 +91,15 @@ def load(root: Path) -> Handbook:
     return Handbook(tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))))
 
 
+def _not_a_plain_file(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read as a record: a link (to a file outside the repository, or to /dev/zero)."""
+    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+        return "is een snelkoppeling (symlink) naar een ander bestand; zet het record zelf in deze map"
+    if not path.is_file():
+        return "is geen gewoon bestand; een record is een tekstbestand"
+    return None
+
+
 def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
     """What one record cannot know alone: related slugs exist, slugs and titles are unique.
 
@@ -95,12 +108,15 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
     """
     problems, slugs, titles = [], {}, {}
     for entry in entries:
+        if paths.page(entry.folder, entry.slug) in paths.GENERATED:
+            problems.append(locate(entry, root, (), f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
+                                                    "maakt; geef het bestand een andere naam"))
         if entry.slug in slugs:
             problems.append(locate(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
         slugs.setdefault(entry.slug, entry)
-        title = entry.record.titel.casefold()
+        title = textrules.title_key(entry.record.titel)  # "Casuïstiek" and "casuistiek" look the same to a reader
         if title in titles:
-            problems.append(locate(entry, root, ("titel",), f"dezelfde titel als {titles[title].source}"))
+            problems.append(locate(entry, root, ("titel",), f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)"))
         titles.setdefault(title, entry)
     for entry in entries:
         for i, slug in enumerate(entry.record.verwant):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +20,9 @@ _PLAIN = {
     "int_type": "moet een heel getal zijn",
     "int_parsing": "moet een heel getal zijn",
     "int_from_float": "moet een heel getal zijn",
+    "finite_number": "moet een heel getal zijn",
+    "float_type": "moet een getal zijn",
+    "float_parsing": "moet een getal zijn",
     "bool_type": "moet true of false zijn",
     "bool_parsing": "moet true of false zijn",
     "date_type": "moet een datum zijn, als JJJJ-MM-DD",
@@ -25,6 +30,9 @@ _PLAIN = {
     "date_from_datetime_parsing": "is geen bestaande datum; schrijf JJJJ-MM-DD",
     "date_from_datetime_inexact": "moet een datum zijn zonder tijd, als JJJJ-MM-DD",
 }
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def describe(error: dict[str, Any], allowed: Iterable[str] = ()) -> str:
@@ -47,6 +55,8 @@ def describe(error: dict[str, Any], allowed: Iterable[str] = ()) -> str:
         return _pattern(ctx.get("pattern", ""), value)
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
+        if isinstance(bound, dt.date) or _DAY.fullmatch(str(bound)):
+            return f"moet {'op of na' if kind == 'greater_than_equal' else 'op of voor'} {bound} liggen"
         return f"moet {'minstens' if kind == 'greater_than_equal' else 'hoogstens'} {bound} zijn"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import textrules
 from .vocabulary import GOALS, ROLES, THEMES
 
 Role = Literal[tuple(ROLES)]  # type: ignore[valid-type]
@@ -25,7 +26,12 @@ Slug = Annotated[
     Field(pattern=SLUG_PATTERN, description="De bestandsnaam van een ander record, zonder .yml.",
           examples=["leerhuis"]),
 ]
-Line = Annotated[str, Field(min_length=1, pattern=r"^[^\n]*$", description="Eén regel tekst.")]
+# Every text field passes textrules: no invisible characters, Markdown that converts in reasonable time.
+Text = Annotated[str, Field(max_length=1000), AfterValidator(textrules.text)]
+Title = Annotated[str, Field(max_length=100), AfterValidator(textrules.title)]
+Line = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\n]*$", description="Eén regel tekst."),
+                 AfterValidator(textrules.text)]
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # dates outside are typing errors
 
 
 def _config(help_nl: str) -> ConfigDict:
@@ -36,7 +42,8 @@ def _config(help_nl: str) -> ConfigDict:
 
 Prose = Annotated[
     str,
-    Field(min_length=1, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea."),
+    Field(min_length=1, max_length=6000, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea."),
+    AfterValidator(textrules.text),
 ]
 
 
@@ -45,9 +52,9 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
-    titel: str = Field(min_length=2, max_length=80, description="De naam, zoals lezers hem zoeken.",
+    titel: Title = Field(min_length=2, max_length=80, description="De naam, zoals lezers hem zoeken.",
                        examples=["Gluren bij de burens"])
-    samenvatting: str = Field(min_length=10, max_length=200,
+    samenvatting: Text = Field(min_length=10, max_length=200,
                               description="Eén zin die zegt wat het is en wat het oplevert.",
                               examples=["Docenten en jeugdprofessionals lopen een dag mee in elkaars werk."])
     verwant: list[Slug] = Field(default_factory=list,
@@ -57,7 +64,7 @@ class Record(BaseModel):
                                   examples=[[{"titel": "Gluren bij de burens (werkvormkaart)",
                                               "uitgever": "Regionaal Leernetwerk Jeugd Utrecht / Hogeschool Utrecht",
                                               "jaar": 2021, "licentie": "CC BY-NC-ND"}]])
-    laatst_herzien: dt.date = Field(description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
+    laatst_herzien: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
                                     examples=["2026-11-23"])
 
     @field_validator("titel", "samenvatting")
@@ -81,14 +88,14 @@ class Source(BaseModel):
 
     model_config = _config("Een bron waarop de tekst is gebaseerd. Noem altijd de licentie.")
 
-    titel: str = Field(min_length=2, description="Titel van de bron.",
+    titel: Text = Field(min_length=2, max_length=300, description="Titel van de bron.",
                        examples=["Gluren bij de burens (werkvormkaart)"])
-    uitgever: str = Field(min_length=2, description="Wie de bron maakte of uitgaf.",
+    uitgever: Text = Field(min_length=2, max_length=300, description="Wie de bron maakte of uitgaf.",
                           examples=["Regionaal Leernetwerk Jeugd Utrecht / Hogeschool Utrecht"])
-    jaar: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van uitgave.", examples=[2021])
-    licentie: str = Field(min_length=2, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
+    jaar: int | None = Field(default=None, ge=1900, le=2100, strict=True, description="Jaar van uitgave.", examples=[2021])
+    licentie: Text = Field(min_length=2, max_length=200, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
                           examples=["CC BY-NC-ND 4.0"])
-    url: str | None = Field(default=None, pattern=r"^(https?://|mailto:)[^\s<>\"'`\\{}|^]+$",
+    url: str | None = Field(default=None, max_length=500, pattern=r"^(https?://|mailto:)[^\s<>\"'`\\{}|^]+$",
                             description="Webadres van de bron (https://...).",
                             examples=["https://www.hu.nl/"])
 
@@ -98,7 +105,7 @@ class Step(BaseModel):
 
     model_config = _config("Eén stap om de werkvorm te organiseren.")
 
-    titel: str = Field(min_length=2, max_length=100, description="Wat je doet, kort en actief.",
+    titel: Title = Field(min_length=2, max_length=100, description="Wat je doet, kort en actief.",
                        examples=["Kies waar je op bezoek wilt"])
     uitleg: Prose = Field(description="Hoe je deze stap zet.",
                           examples=["Maak een lijstje van plekken waar je graag eens wilt kijken."])
@@ -111,9 +118,9 @@ class Range(BaseModel):
 
     model_config = _config("Een bereik van hele getallen: min en max, met eventueel een toelichting.")
 
-    min: int = Field(ge=1, description="Ondergrens.", examples=[60])
-    max: int = Field(ge=1, description="Bovengrens.", examples=[120])
-    toelichting: str | None = Field(default=None, description="Uitleg bij de getallen (mag weg).",
+    min: int = Field(ge=1, le=10_000, strict=True, description="Ondergrens.", examples=[60])
+    max: int = Field(ge=1, le=10_000, strict=True, description="Bovengrens.", examples=[120])
+    toelichting: Text | None = Field(default=None, description="Uitleg bij de getallen (mag weg).",
                                     examples=["Richtlijn; de bron noemt geen duur."])
 
     @model_validator(mode="after")
@@ -131,8 +138,8 @@ class Practical(BaseModel):
     duur: Range = Field(description="Hoe lang het duurt, in minuten (min en max).",
                         examples=[{"min": 120, "max": 240}])
     groepsgrootte: Range = Field(description="Met hoeveel mensen (min en max).", examples=[{"min": 2, "max": 4}])
-    frequentie: str = Field(min_length=2, description="Hoe vaak je het doet.", examples=["Eén of twee keer per jaar"])
-    voorbereiding: str = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.",
+    frequentie: Text = Field(min_length=2, description="Hoe vaak je het doet.", examples=["Eén of twee keer per jaar"])
+    voorbereiding: Text = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.",
                                examples=["Een uur: een ruimte regelen en de deelnemers uitnodigen."])
     materialen: list[Line] = Field(default_factory=list, description="Wat je nodig hebt.",
                                    examples=[["Een flip-over", "Koffie en thee"]])
@@ -185,7 +192,7 @@ class Item(BaseModel):
 
     model_config = _config("Eén punt op de checklist.")
 
-    tekst: str = Field(min_length=2, description="De tip of het punt om af te vinken.",
+    tekst: Text = Field(min_length=2, description="De tip of het punt om af te vinken.",
                        examples=["Zorg voor een trekker die de groep enthousiast houdt."])
     voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).",
                                     examples=[["Een docent en een coördinator trekken samen."]])
@@ -196,10 +203,10 @@ class Group(BaseModel):
 
     model_config = _config("Een groep punten op de checklist, met een eigen kopje.")
 
-    titel: str = Field(min_length=2, description="Naam van de groep.", examples=["De organisatie"])
-    inleiding: str | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).",
+    titel: Title = Field(min_length=2, description="Naam van de groep.", examples=["De organisatie"])
+    inleiding: Text | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).",
                                   examples=["Deze punten gaan over de organisatie."])
-    genummerd: bool = Field(default=False, description="Nummer de punten; de nummers lopen door over alle "
+    genummerd: bool = Field(default=False, strict=True, description="Nummer de punten; de nummers lopen door over alle "
                                                        "genummerde groepen (1, 2, 3 ...).", examples=[True])
     items: list[Item] = Field(min_length=1,
                               description="De punten: gewone tekst, of een groep met tekst en voorbeelden.",

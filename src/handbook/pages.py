@@ -7,25 +7,20 @@ from functools import cache
 
 import jinja2
 
-from . import filters, text
+from . import filters, paths, text
 from .collection import Entry, Handbook
 from .model import Source
-from .printing import HANDBOOK_PDF, pdf_path
+from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, SOURCES, VOCABULARY
+from .printing import pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
-CATALOGUE = "werkvormen/index.md"
-MATRIX = "werkvormen/overzicht.md"
-CHECKLISTS = "checklists/index.md"
-SOURCES = "bronnen.md"
 SHORT_ROLES = {"jeugdprofessional": "Prof", "student": "Stud", "docent": "Doc", "onderzoeker": "Onderz",
                "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid"}
-VOCABULARY = "vaste-lijsten.md"
-DOWNLOADS = "downloads/index.md"
 
 
 def page_path(entry: Entry) -> str:
     """Where an entry's page lives in the docs tree."""
-    return f"{entry.folder}/{entry.slug}.md"
+    return paths.page(entry.folder, entry.slug)
 
 
 def link(source: Entry | str, target: Entry) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 from .printing import HANDBOOK_PDF, PrintJob, stylesheet
 
 FONTS = files("handbook").joinpath("fonts")
+log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
 
 
 def mode() -> str:
@@ -71,27 +73,87 @@ def build(job: PrintJob, cache: Path | None) -> Pdf:
     """The PDF for `job`, from the cache when its content did not change."""
     digest = key(job)
     cached = cache / f"{digest}.pdf" if cache else None
-    if cached and cached.is_file():
-        return Pdf(job.path, job.title, cached.read_bytes(), rendered=False)
+    content = _read_verified(cached) if cached else None
+    if content is not None:
+        return Pdf(job.path, job.title, content, rendered=False)
     content = _render(job, digest)
     if cached:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(content)
-        tmp.replace(cached)
+        _store(cached, content)
     return Pdf(job.path, job.title, content, rendered=True)
+
+
+def _read_verified(cached: Path) -> bytes | None:
+    """A cached PDF, only when it is whole: its SHA-256 matches the one stored beside it when it was written.
+
+    A truncated or altered file (a full disk, a crash, someone's hand) is
+    rendered again instead of being published.
+    """
+    try:
+        content = cached.read_bytes()
+        stored = cached.with_suffix(".sha256").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if content.startswith(b"%PDF-") and hashlib.sha256(content).hexdigest() == stored:
+        return content
+    log.info(f"PDF-cache: {cached.name} klopt niet meer en wordt opnieuw gemaakt")
+    return None
+
+
+def _store(cached: Path, content: bytes) -> None:
+    """Keep a rendered PDF for the next build; a cache that cannot be written only costs time."""
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for path, data in ((cached, content), (cached.with_suffix(".sha256"),
+                                                hashlib.sha256(content).hexdigest().encode("ascii"))):
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+    except OSError as error:
+        log.warning(f"PDF-cache {cached.parent} is niet te schrijven ({error.strerror}); de PDF's worden "
+                    "elke keer opnieuw gemaakt")
 
 
 def _render(job: PrintJob, digest: str) -> bytes:
     import weasyprint  # imported here: it is slow to load and not needed when PDFs are off
     from weasyprint.text.fonts import FontConfiguration
 
+    fetcher = _own_files_only()
     with _source_date(job.date):  # also while @font-face loads: WeasyPrint rewrites WOFF fonts then
         fonts = FontConfiguration()  # @font-face rules only load through a shared font configuration
-        css = weasyprint.CSS(string=stylesheet(), base_url=str(FONTS) + "/", font_config=fonts)
-        html = weasyprint.HTML(string=job.html, base_url=str(FONTS) + "/")
+        css = weasyprint.CSS(string=stylesheet(), base_url=str(FONTS) + "/", font_config=fonts, url_fetcher=fetcher)
+        html = weasyprint.HTML(string=job.html, base_url=str(FONTS) + "/", url_fetcher=fetcher)
         return html.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1",
                               pdf_identifier=digest[:32].encode())
+
+
+@cache
+def _own_files_only():
+    """A WeasyPrint URL fetcher that serves the package's fonts and refuses everything else.
+
+    The build runs on records from outside the team: with WeasyPrint's own
+    fetcher, an address in a record would make the build request any host
+    (and wait for it) or read any file it can reach into a published PDF.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    fonts = Path(str(FONTS)).resolve()
+
+    class OwnFiles(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = _local_path(url)
+            if path is None or path.parent != fonts or path.suffix not in (".woff", ".woff2"):
+                raise ValueError(f"het handboek haalt niets op buiten zijn eigen lettertypen: {url[:80]}")
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": f"font/{path.suffix[1:]}"})
+
+    return OwnFiles()
+
+
+def _local_path(url: str) -> Path | None:
+    if not url.startswith("file://"):
+        return None
+    from urllib.request import url2pathname
+
+    return Path(url2pathname(url.removeprefix("file://").split("?")[0].split("#")[0])).resolve()
 
 
 @contextmanager

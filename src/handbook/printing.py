@@ -8,14 +8,13 @@ from functools import cache
 from importlib.resources import files
 
 import jinja2
-import markdown as markdown_lib
 from markupsafe import Markup
 
-from . import text
+from . import paths, sanitize, text
 from .collection import Entry, Handbook
+from .paths import HANDBOOK_PDF
 from .vocabulary import ROLES
 
-HANDBOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class PrintJob:
 
 def pdf_path(entry: Entry) -> str:
     """Where an entry's checklist PDF lives on the site."""
-    return f"downloads/checklist-{entry.slug}.pdf"
+    return paths.pdf(entry.slug)
 
 
 def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
@@ -76,8 +75,8 @@ def _render(template: str, site: Site, date: dt.date, **context) -> str:
 
 
 def _markdown(value: str) -> Markup:
-    """Record text (Markdown, raw HTML made inert) as HTML for print."""
-    return Markup(markdown_lib.markdown(text.md(value), extensions=["sane_lists"], output_format="html"))
+    """Record text as sanitised HTML for print: raw HTML made inert, addresses checked after parsing."""
+    return Markup(sanitize.render_for_print(text.md(value)))
 
 
 @cache

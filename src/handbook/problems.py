@@ -22,10 +22,23 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {field}{kind}{self.message}"
 
     def github(self) -> str:
-        """The same, as a GitHub Actions annotation on the pull request's diff."""
+        """The same, as a GitHub Actions annotation on the pull request's diff.
+
+        Values from a record end up in the message: they are encoded as GitHub
+        documents, so a newline in a record cannot start a workflow command of
+        its own (::stop-commands::, ::warning ...) in the Actions log.
+        """
         kind = "warning" if self.warning else "error"
         text = f"{self.field}: {self.message}" if self.field else self.message
-        return f"::{kind} file={self.path},line={self.line},col={self.column}::{text}"
+        return f"::{kind} file={_property(self.path)},line={self.line},col={self.column}::{_data(text)}"
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 class RecordError(Exception):

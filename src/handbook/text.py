@@ -64,28 +64,24 @@ def sentence(labels: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-SAFE_SCHEMES = ("http", "https", "mailto")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # browsers ignore these in front of a URL
-_UNSAFE_LINK = re.compile(r"\](\(\s*(?:&lt;)?|:[ \t]*)([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def md(value: str) -> str:
-    """Record text as Markdown that cannot carry markup or script into a page.
+    """Record text as Markdown that cannot carry markup into a page.
 
-    Raw HTML is shown as text (< and & escaped), attribute lists ({: onclick=...})
-    are shown as text ({ escaped), and a link, image or link reference whose
-    address has a scheme other than http, https or mailto (javascript:, data:,
-    ...) loses the ] that would make it one, so it stays plain text. Records
-    come from people outside the team.
+    Raw HTML is shown as text (< and & escaped) and attribute lists
+    ({: onclick=...}) are shown as text ({ escaped), so record text can only
+    make the elements Markdown's own syntax makes. Where links and images
+    may point is decided after parsing, by `sanitize` (a regular expression
+    over the source cannot see every way Markdown spells an address).
     """
-    text = _CONTROL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
-    return _UNSAFE_LINK.sub(lambda m: m.group(0) if m.group(2).lower() in SAFE_SCHEMES
-                            else "&#93;" + m.group(0)[1:], text)
+    return _CONTROL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
 
 
 def md_line(value: str) -> str:
-    """One line of record text, safe inside a heading or the text of a link: no links of its own."""
-    return md(" ".join(value.split())).replace("[", "&#91;").replace("]", "&#93;")
+    """One line of record text, safe inside a heading, a table cell or the text of a link: no links of its own."""
+    return md(" ".join(value.split())).replace("[", "&#91;").replace("]", "&#93;").replace("|", "&#124;")
 
 
 def indent(value: str, spaces: int = 4) -> str:

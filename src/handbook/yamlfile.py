@@ -9,6 +9,7 @@ model checks them (the constructor crashes on a date that does not exist).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -18,12 +19,24 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
 
 _CONSTRUCT = SafeConstructor()
+# YAML 1.1 reads 0x96, 2:30 and 1_5_0 as 150 and yes/no/on/off as booleans: an editor never means that.
+# Only plain decimal numbers and true/false get a type; every other spelling stays text, and the model
+# then says what it expected ("moet een heel getal zijn") instead of silently taking another value.
+_PLAIN = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?[0-9]{1,4000}"),  # the model bounds the value
+    "tag:yaml.org,2002:float": re.compile(r"[-+]?[0-9]{1,18}\.[0-9]{0,18}"),
+    "tag:yaml.org,2002:bool": re.compile(r"true|false", re.IGNORECASE),
+}
 _SCALARS = {
     "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
     "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
     "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
 }
+# libyaml's C composer recurses once per nesting level of [ and {: some ten thousand levels overflow the
+# C stack and kill the process. Past this many unclosed brackets the pure-Python loader reads the file
+# (slower, but it raises RecursionError, which becomes a message).
+_C_LOADER_DEPTH = 200
 
 
 class YamlProblem(Exception):
@@ -52,7 +65,7 @@ class Document:
 def parse(text: str) -> Document:
     """Parse YAML text into a Document; raise YamlProblem on bad input."""
     try:
-        root = yaml.compose(text, Loader=Loader)
+        root = yaml.compose(text, Loader=Loader if _bracket_depth(text) <= _C_LOADER_DEPTH else yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -103,9 +116,24 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document, seen: set
     return result
 
 
+def _bracket_depth(text: str) -> int:
+    """An upper bound of how deep [ and { nest (brackets in text count too: only ever too high)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def _scalar(node: yaml.ScalarNode, path: Path_) -> object:
     construct = _SCALARS.get(node.tag)
     if construct is None:  # strings, and timestamps: the model parses dates itself
+        return node.value
+    plain = _PLAIN.get(node.tag)
+    if plain is not None and not plain.fullmatch(node.value):
         return node.value
     try:
         return construct(node)

@@ -11,7 +11,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def violations(page):
-    page.add_script_tag(content=AXE)
+    page.evaluate(AXE)  # through the debugging protocol: the page's Content-Security-Policy forbids a <script> tag
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
             for v in result["violations"]]

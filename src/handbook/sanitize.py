@@ -1,0 +1,120 @@
+"""What record text may become once Markdown has parsed it: the one allowlist for pages and PDFs.
+
+Record text comes from people outside the team. `text.md` already shows raw
+HTML and attribute lists as text, so the only elements record text can make
+are the ones Markdown's own syntax makes. What is left to police is where
+they point, and that can only be judged after parsing: Python-Markdown
+accepts link references whose address stands on the next line, angle
+brackets, entities and other spellings that no regular expression over the
+source sees. So this tree processor runs after every other one and looks at
+the addresses the elements really carry:
+
+- a link keeps its address only when that is http, https or mailto, or a
+  link inside the site (no scheme); otherwise the text stays, without link;
+- an image is kept only when the site itself serves it (a relative address);
+  any other becomes its alt text, so no reader's browser is sent elsewhere;
+- in print, only absolute http(s) and mailto links survive and no image at
+  all: a relative address in a PDF would point at the build machine's disk.
+
+The site loads it through `markdown_extensions` in mkdocs.yml (any engine
+that runs Python-Markdown can); the print path builds its own Markdown with
+it (`render`).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from functools import cache
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href")
+# browsers drop these before they read an address: "java\tscript:" is "javascript:"
+_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def scheme(url: str) -> str | None:
+    """The scheme of `url` as a browser would read it, lower case; None for an address inside the site."""
+    found = _SCHEME.match(_IGNORED.sub("", url))
+    return found.group(1).lower() if found else None
+
+
+def allowed(url: str, *, relative: bool = True) -> bool:
+    """Whether a link may point at `url`: http, https, mailto, and (when `relative`) an address inside the site."""
+    cleaned = _IGNORED.sub("", url)
+    if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):  # another host, without a scheme
+        return False
+    found = scheme(url)
+    return found in SAFE_SCHEMES if found else relative
+
+
+def own_image(url: str) -> bool:
+    """An image the site serves itself: a relative address, not another host."""
+    cleaned = _IGNORED.sub("", url)
+    return bool(cleaned) and scheme(url) is None and not cleaned.startswith(("//", "\\", "/\\"))
+
+
+class SafeAddresses(Treeprocessor):
+    """Drops every address the allowlist does not allow (see the module docstring)."""
+
+    def __init__(self, md: markdown.Markdown, for_print: bool):
+        super().__init__(md)
+        self.for_print = for_print
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, element in reversed(list(enumerate(parent))):
+                if element.tag == "img" and (self.for_print or not own_image(element.get("src", ""))):
+                    _replace_with_text(parent, index, element.get("alt", ""))
+                    continue
+                for name in list(element.attrib):
+                    if name.lower().startswith("on"):
+                        del element.attrib[name]
+                    elif name.lower() in URL_ATTRIBUTES and not allowed(element.attrib[name],
+                                                                        relative=not self.for_print):
+                        del element.attrib[name]
+
+
+def _replace_with_text(parent: etree.Element, index: int, text: str) -> None:
+    """Put `text` where the child at `index` stood, keeping the text that followed it."""
+    child = parent[index]
+    joined = text + (child.tail or "")
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(child)
+
+
+class SanitizeExtension(Extension):
+    """`markdown_extensions: [handbook.sanitize]`; `for_print: true` for PDFs."""
+
+    def __init__(self, **kwargs):
+        self.config = {"for_print": [False, "only absolute http(s) and mailto links, no images"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # after every other tree processor (inline patterns 20, attr_list 8, toc 5 ... unescape 0)
+        md.treeprocessors.register(SafeAddresses(md, self.getConfig("for_print")), "handbook_sanitize", -100)
+
+
+def makeExtension(**kwargs) -> SanitizeExtension:  # noqa: N802 (Python-Markdown looks for this name)
+    return SanitizeExtension(**kwargs)
+
+
+@cache
+def _print_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", SanitizeExtension(for_print=True)], output_format="html")
+
+
+def render_for_print(source: str) -> str:
+    """Safe Markdown text (see `text.md`) as sanitised HTML for a PDF; one Markdown object for every call."""
+    converter = _print_markdown()
+    converter.reset()
+    return converter.convert(source)
