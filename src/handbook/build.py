@@ -2,7 +2,7 @@
 
 The MkDocs hooks, `python -m handbook export` and the benchmark all call
 `build()`. They read configuration and environment themselves and pass them
-in as `Options`, so the package never looks at the process's environment and
+in as `Options`, so the package reads no settings from the environment and
 two callers with the same options get the same result.
 """
 
