@@ -7,18 +7,17 @@ CHROMIUM := /usr/bin/chromium
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check new export bench clean
+.PHONY: serve site test check new export zensical bench clean
 
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
 serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on every change
-	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## build the handbook into site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/properdocs build -f mkdocs.yml --strict
 
 test: $(STAMP) $(CHROMIUM)  ## run every test, the browser tests in Debian's Chromium included
 	$(BIN)/python -m pytest
@@ -30,8 +29,19 @@ new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 	@test -n "$(TITEL)" || { echo 'Gebruik: make new TITEL="Naam van de werkvorm"'; exit 2; }
 	$(BIN)/python -m handbook new "$(TITEL)"
 
-export: $(STAMP)  ## write the generated Markdown to export/ (for building without hooks)
+export: $(STAMP)  ## write the whole site source to export/, buildable without hooks (updated in place)
 	$(BIN)/python -m handbook export export
+
+# Zensical, Material's successor, builds the export (it ignores hooks). It lives in its own
+# environment: its pins differ from ours, and it is not what the site is built with yet.
+ZENSICAL := .venv-zensical
+zensical: export $(ZENSICAL)/.installed  ## build export/ with Zensical into export/site/
+	cd export && ../$(ZENSICAL)/bin/zensical build --clean --strict -f mkdocs.yml
+
+$(ZENSICAL)/.installed: requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+	touch $@
 
 bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size and PDF cost at N = 10, 100, 1000 (~10 min; not in make test)
 	$(BIN)/python bench/pdf_cost.py
@@ -42,7 +52,7 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
 clean:
-	rm -rf site export $(VENV)
+	rm -rf site export $(VENV) $(ZENSICAL)
 
 # Debian packages: pango for WeasyPrint's PDFs; python3-venv where Debian's Python lacks it.
 $(STAMP): requirements.lock pyproject.toml

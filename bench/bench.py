@@ -1,7 +1,7 @@
-"""Build speed and size at N = 10, 100 and 1000 werkvormen, against plain MkDocs on the same pages.
+"""Build speed and size at N = 10, 100 and 1000 werkvormen, against plain ProperDocs on the same pages.
 
 For each N the script generates N realistic records from the real ones, then
-measures the handbook build (hooks, no PDFs) and a plain MkDocs build of the
+measures the handbook build (hooks, no PDFs) and a plain ProperDocs build of the
 very same pages (exported as Markdown; same theme, same navigation, no hooks),
 side by side. It prints a table and writes the figures to bench/results.json.
 Nothing here is asserted: targets are reported, not tested (`make bench`).
@@ -29,20 +29,18 @@ from pathlib import Path
 
 import yaml
 
-import handbook
-from handbook import navigation, pdfs, printing
+from handbook import build as build_pipeline
+from handbook import printing
+from handbook.export import export
 from handbook.yamlfile import parse
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-from handbook_hooks import NAV_LIMIT  # noqa: E402  (the same limit the hooks use)
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "0"}
+ENV = {**os.environ, "HANDBOOK_PDF": "0"}
 # Peak memory from VmHWM: unlike ru_maxrss it starts afresh at exec, so the bench's own size does not count.
 RUN = """import re, runpy, sys
-sys.argv = ["mkdocs"] + sys.argv[1:]
+sys.argv = ["properdocs"] + sys.argv[1:]
 try:
-    runpy.run_module("mkdocs", run_name="__main__")
+    runpy.run_module("properdocs", run_name="__main__")
 except SystemExit as exit:
     code = exit.code
 else:
@@ -145,18 +143,8 @@ def _renamed(slug: str, slugs: list[str], suffix: str, n: int, copy: int) -> str
 
 
 def make_plain(project: Path, target: Path) -> Path:
-    """The same pages as plain Markdown, and the same mkdocs.yml without hooks."""
-    from mkdocs.utils.yaml import yaml_load
-
-    target.mkdir(parents=True)
-    subprocess.run([sys.executable, "-m", "handbook", "--werkvormen", str(project / "werkvormen"), "export",
-                    str(target / "docs"), "--docs", str(project / "docs")], check=True, capture_output=True)
-    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    del config["hooks"]
-    config["theme"]["custom_dir"] = str(project / "overrides")
-    book = handbook.load(project / "werkvormen")
-    config["nav"] = navigation.expand(config["nav"], book, NAV_LIMIT)  # what the hook does
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    """The same pages, exported by `python -m handbook export`: the same mkdocs.yml without hooks."""
+    export(project, target, ENV)
     return target
 
 
@@ -167,7 +155,7 @@ def first_slug(project: Path) -> str:
 # --- measuring --------------------------------------------------------------------------------
 
 def build(project: Path, site: Path) -> tuple[float, int]:
-    """Wall time and peak memory (kB) of one `mkdocs build` in a fresh process."""
+    """Wall time and peak memory (kB) of one `properdocs build` in a fresh process."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", RUN, "build", "-q", "--site-dir", str(site)],
                           cwd=project, env=ENV, capture_output=True, text=True)
@@ -191,18 +179,15 @@ def folder_bytes(folder: Path) -> int:
 
 
 def pdf_costs(project: Path) -> dict:
-    """Cold render, warm (cache) pass, and the pass after one record changed."""
-    book = handbook.load(project / "werkvormen")
-    site = printing.Site(name="Handboek werkvormen jeugd")
+    """Cold render, warm (cache) pass, and the pass after one record changed (each a whole pipeline run)."""
     with tempfile.TemporaryDirectory() as cache_dir:
-        cache = Path(cache_dir)
-        cold, made = _timed(lambda: pdfs.build_all(printing.jobs(book, site), cache))
-        warm, again = _timed(lambda: pdfs.build_all(printing.jobs(book, site), cache))
+        options = build_pipeline.Options(records=project / "werkvormen", pdf="all", pdf_cache=Path(cache_dir))
+        cold, made = _timed(lambda: build_pipeline.build(options).pdfs)
+        warm, again = _timed(lambda: build_pipeline.build(options).pdfs)
         record = sorted((project / "werkvormen").glob("*.yml"))[0]
         text = record.read_text(encoding="utf-8")
         record.write_text(text.replace("samenvatting: ", "samenvatting: Bijgewerkt. ", 1), encoding="utf-8")
-        changed_book = handbook.load(project / "werkvormen")
-        after, changed = _timed(lambda: pdfs.build_all(printing.jobs(changed_book, site), cache))
+        after, changed = _timed(lambda: build_pipeline.build(options).pdfs)
         record.write_text(text, encoding="utf-8")
     book_pdf = next(p for p in made if p.path == printing.HANDBOOK_PDF)
     return {"pdf_cold_s": cold, "pdf_warm_s": warm, "pdfs": len(made),

@@ -1,13 +1,16 @@
-"""MkDocs hooks: a thin adapter over the `handbook` package.
+"""MkDocs/ProperDocs hooks: a thin adapter over the `handbook` package.
 
-Records are loaded and checked, and PDFs made, in on_config: before MkDocs
-cleans or writes anything, so a bad record stops the build with every
-problem listed and the old site untouched.
+The hooks read configuration and environment, pass them to `handbook.build`
+as options, and hand its result to the engine. Records are loaded and
+checked, and PDFs made, in on_config: before the engine cleans or writes
+anything, so a bad record stops the build with every problem listed and the
+old site untouched. The result travels with this build's config, not in
+module state, so every rebuild of `serve` starts afresh.
 """
 
 from __future__ import annotations
 
-import calendar
+import datetime as dt
 import logging
 import os
 import time
@@ -16,65 +19,57 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-import handbook
-from handbook import assets, navigation, pages, pdfs, printing
+from handbook import RecordError, build
 
 log = logging.getLogger("mkdocs.hooks.handbook")
-NAV_LIMIT = 40  # past this many, the sidebar stops listing every werkvorm
-_state: dict[str, object] = {}
+BUILD = "handbook_build"  # the key under which this build's result rides on the config
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    options = build.Options(
+        records=root / "werkvormen",
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        edit_url=config.extra.get("edit_url") or "",
+        pdf=build.pdf_mode(os.environ.get("HANDBOOK_PDF")),
+        pdf_cache=build.pdf_cache(os.environ.get("HANDBOOK_CACHE"), root),
+        nav=tuple(config.nav) if config.nav else None,
+    )
+    start = time.monotonic()
     try:
-        book = handbook.load(root / "werkvormen")
-    except handbook.RecordError as error:
+        result = build.build(options)
+    except RecordError as error:
         raise PluginError(error.report()) from None
-    # dates in the site (sitemap) come from the records, not the clock: two builds give the same bytes
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(book.reviewed.timetuple())))
-    made = _pdfs(book, config, root)
-    _state["pdfs"] = made
-    _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made}, config.extra.get("edit_url"))
-    _state["root"] = root
-    _state["files"] = assets.site_files(book, root / "werkvormen")
-    if config.nav:
-        config.nav = navigation.expand(config.nav, book, NAV_LIMIT)
+    if options.pdf == "off":
+        log.info("PDF's staan uit (HANDBOOK_PDF=0)")
+    else:
+        rendered = sum(pdf.rendered for pdf in result.pdfs)
+        log.info(f"PDF's: {rendered} gemaakt, {len(result.pdfs) - rendered} uit de cache "
+                 f"({time.monotonic() - start:.1f} s)")
+    if result.nav is not None:
+        config.nav = result.nav
+    config[BUILD] = result
     return config
 
 
-def _pdfs(book, config, root: Path) -> list[pdfs.Pdf]:
-    mode = pdfs.mode()
-    if mode == "off":
-        log.info("PDF's staan uit (HANDBOOK_PDF=0)")
-        return []
-    site = printing.Site(name=config.site_name, url=(config.site_url or "").rstrip("/"))
-    cache = Path(os.environ.get("HANDBOOK_CACHE") or root / ".cache" / "pdf")
-    start = time.monotonic()
-    made = pdfs.build_all(printing.jobs(book, site), cache, whole_book=mode == "all")
-    rendered = sum(pdf.rendered for pdf in made)
-    log.info(f"PDF's: {rendered} gemaakt, {len(made) - rendered} uit de cache ({time.monotonic() - start:.1f} s)")
-    return made
-
-
 def on_files(files, config):
-    generated = [File.generated(config, path, content=text) for path, text in _state["pages"].items()]
-    generated += [File.generated(config, pdf.path, content=pdf.content) for pdf in _state["pdfs"]]
-    generated += [File.generated(config, path, content=data) for path, data in _state["files"].items()]
-    for file in generated:
-        existing = files.get_file_from_path(file.src_uri)
+    for path, content in config[BUILD].outputs().items():
+        existing = files.get_file_from_path(path)
         if existing is not None:
-            log.warning(f"docs/{file.src_uri} wordt overschreven door een gegenereerd bestand")
+            log.warning(f"docs/{path} wordt overschreven door een gegenereerd bestand")
             files.remove(existing)
-        files.append(file)
+        files.append(File.generated(config, path, content=content))
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Material's edit button opens the record's YAML file, not the generated Markdown."""
-    page.edit_url = page.meta.get("bewerk")
-    return markdown
+def on_pre_page(page, config, files):
+    """The sitemap's date comes from the records, not the clock: two builds give the same bytes."""
+    epoch = config[BUILD].source_date_epoch
+    page.update_date = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
+    return page
 
 
 def on_serve(server, config, builder):
-    server.watch(str(_state["root"] / "werkvormen"))
+    server.watch(str(Path(config.config_file_path).parent / "werkvormen"))
     return server

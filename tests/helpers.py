@@ -33,15 +33,15 @@ PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so u
 
 
 def build(project: Path, site: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as an editor would run it; output captured.
+    """`properdocs build --strict` as `make site` runs it; output captured.
 
     Extra keyword arguments become environment variables (HANDBOOK_PDF="0", HANDBOOK_CACHE=...).
     """
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_CACHE": str(PDF_CACHE),
+    env = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE),
            "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL, **env_vars}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 

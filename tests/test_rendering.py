@@ -1,14 +1,10 @@
-"""How record text becomes pages: raw HTML made inert, Dutch facts, export without hooks."""
+"""How record text becomes pages: raw HTML made inert, Dutch facts, the navigation, the check command."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date
-
-import yaml
-from mkdocs.utils.yaml import yaml_load
 
 import handbook
 from handbook import navigation, pages, text
@@ -46,25 +42,6 @@ def test_navigation_lists_entries_only_while_the_list_is_short():
     assert short[1]["Werkvormen"][0] == pages.CATALOGUE
     assert len(short[1]["Werkvormen"]) == 1 + len(book.werkvormen)
     assert navigation.expand(nav, book, limit=1) == nav
-
-
-def test_export_writes_markdown_that_plain_mkdocs_builds_without_hooks(tmp_path):
-    out = tmp_path / "docs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "handbook", "export", str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert (out / "werkvormen" / "gluren-bij-de-burens.md").is_file()
-    assert (out / "index.md").is_file()
-    config = yaml_load((ROOT / "mkdocs.yml").read_text())
-    del config["hooks"]
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-                           cwd=tmp_path, env=env, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    page = soup(tmp_path / "site" / "werkvormen" / "gluren-bij-de-burens" / "index.html")
-    assert page.select_one("article h1").get_text(strip=True).startswith("Gluren bij de burens")
 
 
 def test_check_command_reports_ok_and_fails_on_problems(tmp_path):

@@ -16,9 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="controleer alle records en meld elk probleem")
     check.add_argument("--github", action="store_true", help="meld ook als GitHub-annotaties (voor de workflow)")
-    export = sub.add_parser("export", help="schrijf de gegenereerde Markdown naar een map")
+    export = sub.add_parser("export", help="schrijf de hele site-bron, zonder hooks te bouwen, naar een map")
     export.add_argument("out", type=Path, help="doelmap, bijvoorbeeld export/")
-    export.add_argument("--docs", type=Path, default=Path("docs"), help="map met de handgeschreven pagina's")
+    export.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="de configuratie van het project")
     new = sub.add_parser("new", help="maak een nieuw record met alle velden, klaar om in te vullen")
     new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
     schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"geschreven: {path}\nVul de velden met 'VUL IN' in en controleer met: make check")
         return 0
+    if args.command == "export":
+        return _export(args)
     try:
         handbook = collection.load(args.werkvormen)
     except RecordError as error:
@@ -47,12 +49,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check" and _github(args):
             print("\n".join(p.github() for p in error.problems))
         return 1
-    if args.command == "check":
-        return _report_check(handbook, args)
-    from .export import export as write_export
+    return _report_check(handbook, args)
 
-    count = write_export(handbook, args.docs, args.out, args.werkvormen)
-    print(f"{count} bestanden geschreven naar {args.out}/")
+
+def _export(args) -> int:
+    """The project next to --config, exported to args.out; the records are that project's werkvormen/."""
+    import os
+
+    from .export import export
+
+    try:
+        done = export(args.config.parent, args.out, os.environ)
+    except RecordError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(f"{args.out}/: {done.written} bestanden geschreven, {done.unchanged} ongewijzigd, "
+          f"{done.removed} verwijderd ({done.pdfs} PDF's)")
     return 0
 
 

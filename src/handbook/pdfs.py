@@ -25,19 +25,6 @@ FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
 
 
-def mode() -> str:
-    """Which PDFs to make, from HANDBOOK_PDF: 'all' (default), 'records' (not the whole book) or 'off'.
-
-    HANDBOOK_PDF=0 is a quick preview without PDFs; `make serve` uses
-    'records', because the whole handbook takes seconds to render and would
-    make every edit wait.
-    """
-    value = os.environ.get("HANDBOOK_PDF", "all").strip().lower()
-    if value in ("0", "off", "false", "no", "nee", "uit"):
-        return "off"
-    return "records" if value in ("records", "checklists") else "all"
-
-
 def build_all(jobs: list[PrintJob], cache: Path | None, whole_book: bool = True) -> list[Pdf]:
     """Every PDF for `jobs`; the whole-handbook PDF only when `whole_book`."""
     return [build(job, cache) for job in jobs if whole_book or job.path != HANDBOOK_PDF]

@@ -1,0 +1,97 @@
+"""The whole pipeline in one call: records and options in, everything a build needs out.
+
+The MkDocs hooks, `python -m handbook export` and the benchmark all call
+`build()`. They read configuration and environment themselves and pass them
+in as `Options`, so the package reads no settings from the environment and
+two callers with the same options get the same result.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from . import assets, navigation, pages, pdfs, printing
+from .collection import Handbook, load
+from .navigation import NavItem
+
+PdfMode = Literal["all", "records", "off"]
+NAV_LIMIT = 40  # past this many werkvormen the sidebar stops listing each one (see navigation.py)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build is made from besides the records."""
+
+    records: Path  # the werkvormen/ folder
+    site_name: str = "Handboek werkvormen jeugd"
+    site_url: str = ""  # where the site is published; printed in every PDF's footer
+    edit_url: str = ""  # the repository's web editor (…/edit/main/); each record's page links to its file there
+    pdf: PdfMode = "all"
+    pdf_cache: Path | None = None  # where rendered PDFs are kept between builds; None: render every time
+    nav: tuple[NavItem, ...] | None = None  # the configured navigation, to be expanded; None: no nav
+    nav_limit: int = NAV_LIMIT
+
+
+@dataclass(frozen=True)
+class Build:
+    """Everything one build of the handbook consists of, keyed by path on the site (docs tree)."""
+
+    handbook: Handbook
+    pages: dict[str, str]  # generated Markdown pages
+    files: dict[str, bytes]  # fonts, schema, blank record
+    pdfs: list[pdfs.Pdf]
+    nav: list[NavItem] | None
+    source_date_epoch: int  # the newest review date as seconds since 1970: the date the engine stamps (sitemap)
+
+    def outputs(self) -> dict[str, bytes]:
+        """Every generated file with its bytes: pages, PDFs and other files."""
+        result = {path: text.encode("utf-8") for path, text in self.pages.items()}
+        result.update((pdf.path, pdf.content) for pdf in self.pdfs)
+        result.update(self.files)
+        return result
+
+
+def build(options: Options) -> Build:
+    """Load and check the records, then make every page, file and PDF, and the navigation.
+
+    Raises RecordError (before anything is made) when a record is wrong.
+    """
+    book = load(options.records)
+    made = _pdfs(book, options)
+    sizes = {pdf.path: len(pdf.content) for pdf in made}
+    return Build(
+        handbook=book,
+        pages=pages.render(book, sizes, options.edit_url or None),
+        files=assets.site_files(book, options.records),
+        pdfs=made,
+        nav=navigation.expand(list(options.nav), book, options.nav_limit) if options.nav else None,
+        source_date_epoch=calendar.timegm(book.reviewed.timetuple()),
+    )
+
+
+def _pdfs(book: Handbook, options: Options) -> list[pdfs.Pdf]:
+    if options.pdf == "off":
+        return []
+    site = printing.Site(name=options.site_name, url=options.site_url.rstrip("/"))
+    return pdfs.build_all(printing.jobs(book, site), options.pdf_cache, whole_book=options.pdf == "all")
+
+
+def pdf_mode(value: str | None) -> PdfMode:
+    """HANDBOOK_PDF's value as a mode: 'all' (default), 'records' (not the whole book) or 'off'.
+
+    HANDBOOK_PDF=0 is a quick preview without PDFs; `make serve` uses
+    'records', because the whole handbook takes seconds to render and would
+    make every edit wait.
+    """
+    value = (value or "all").strip().lower()
+    if value in ("0", "off", "false", "no", "nee", "uit"):
+        return "off"
+    return "records" if value in ("records", "checklists") else "all"
+
+
+def pdf_cache(value: str | None, root: Path) -> Path:
+    """HANDBOOK_CACHE's value, or the project's own .cache/pdf/."""
+    return Path(value) if value else root / ".cache" / "pdf"

@@ -1,0 +1,94 @@
+"""The hook-free export: any engine builds the same handbook from it, and it is updated in place."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+import handbook
+from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, soup
+
+BOOK = handbook.load(ROOT / "werkvormen")
+ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL}
+
+
+def export(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "handbook", "export", str(out), "--config",
+                           str(project / "mkdocs.yml")], env={**ENV, **env_vars}, capture_output=True, text=True)
+
+
+def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
+    """Every page, PDF, download and link the same; only the order of the search index and sitemap differs."""
+    out = tmp_path / "export"
+    result = export(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in config and "edit_url" not in config["extra"]
+    # the engine stamps the sitemap with SOURCE_DATE_EPOCH; the hooks stamp the newest review date
+    epoch = str(calendar.timegm(BOOK.reviewed.timetuple()))
+    built = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"),
+                            "-d", str(tmp_path / "site")], env={**ENV, "SOURCE_DATE_EPOCH": epoch},
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    plain = tmp_path / "site"
+
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*") if p.is_file())
+    assert len([f for f in files if f.endswith(".pdf")]) == len(BOOK.entries) + 1
+    unordered = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+    different = [f for f in files if f not in unordered and (site / f).read_bytes() != (plain / f).read_bytes()]
+    assert different == []
+    index = [json.loads((s / "search/search_index.json").read_text(encoding="utf-8")) for s in (site, plain)]
+    assert index[0]["config"] == index[1]["config"]
+    assert sorted(index[0]["docs"], key=json.dumps) == sorted(index[1]["docs"], key=json.dumps)
+    urls = [sorted(re.findall(r"<url>.*?</url>", (s / "sitemap.xml").read_text(), re.S)) for s in (site, plain)]
+    assert urls[0] == urls[1] and len(urls[0]) == len([f for f in files if f.endswith("index.html")])
+
+    # the comparison means something: the pages carry their PDF and edit links
+    page = soup(plain / "werkvormen" / "leerhuis" / "index.html")
+    assert page.find("a", rel="edit")["href"] == f"{EDIT_URL}werkvormen/leerhuis.yml"
+    assert page.find("a", href="../../downloads/checklist-leerhuis.pdf") is not None
+
+
+def test_export_updates_its_output_in_place(tmp_path):
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "export"
+    assert export(project, out, HANDBOOK_PDF="0").returncode == 0
+    (out / "site").mkdir()
+    (out / "site" / "index.html").write_text("built by an engine")  # not the export's: left alone
+    (out / "docs" / "oud.md").write_text("# no longer part of the handbook")
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    record = project / "werkvormen" / "intervisie.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("samenvatting: ", "samenvatting: Nieuw. ", 1),
+                      encoding="utf-8")
+
+    result = export(project, out, HANDBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    assert "1 verwijderd" in result.stdout
+    assert not (out / "docs" / "oud.md").exists()
+    assert (out / "site" / "index.html").read_text() == "built by an engine"
+    page = out / "docs" / "werkvormen" / "intervisie.md"
+    assert "Nieuw." in page.read_text(encoding="utf-8")
+    changed = {p for p, mtime in before.items() if p.exists() and p.stat().st_mtime_ns != mtime}
+    assert page in changed
+    assert out / "docs" / "index.md" not in changed and out / "mkdocs.yml" not in changed
+    # only the pages that show the new summary (its own, lists, related werkvormen) were written again
+    assert all("Nieuw." in p.read_text(encoding="utf-8") for p in changed)
+    assert len(changed) < len(before) / 4
+
+
+def test_export_of_a_broken_record_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "werkvormen" / "leerhuis.yml").write_text("titel: Leerhuis\n", encoding="utf-8")
+    result = export(project, tmp_path / "export", HANDBOOK_PDF="0")
+    assert result.returncode == 1
+    assert "werkvormen/leerhuis.yml:1:1: samenvatting: ontbreekt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "export").exists()
