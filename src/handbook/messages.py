@@ -30,6 +30,8 @@ _PLAIN = {
 def describe(error: dict[str, Any], allowed: Iterable[str] = ()) -> str:
     """One Dutch sentence for one pydantic error."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        return _colon_in_text(*next(iter(value.items())))
     if kind in _PLAIN:
         return _PLAIN[kind]
     if kind == "extra_forbidden":
@@ -63,6 +65,13 @@ def suggest(word: object, options: Iterable[str]) -> str | None:
     """The nearest allowed word, when one is near enough to be a typo."""
     match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+def _colon_in_text(key: object, rest: object) -> str:
+    """`- Let op: stille studenten` in a list is a field 'Let op' to YAML, not a text."""
+    text = f"{key}: {rest}" if rest is not None else f"{key}:"
+    return (f"moet tekst zijn, maar door de dubbele punt na '{key}' leest YAML dit als 'naam: waarde'; "
+            f"zet de hele tekst tussen aanhalingstekens: \"{text}\"")
 
 
 def _unknown_field(name: object, allowed: Iterable[str]) -> str:

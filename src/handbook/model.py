@@ -28,6 +28,14 @@ Slug = Annotated[
 Line = Annotated[str, Field(min_length=1, pattern=r"^[^\n]*$", description="Eén regel tekst.")]
 
 
+class FieldError(ValueError):
+    """A rule across fields, told at the field the editor must change (`loc`, under the model's own place)."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...]):
+        super().__init__(message)
+        self.loc = loc
+
+
 def _config(help_nl: str) -> ConfigDict:
     """Strict records (unknown keys are errors), with the Dutch help that editors see in the schema."""
     return ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
@@ -176,7 +184,8 @@ class Werkvorm(Record):
     def _benefits_match_roles(self) -> Werkvorm:
         extra = [role for role in self.wat_brengt_het if role not in self.voor_wie]
         if extra:
-            raise ValueError(f"wat_brengt_het noemt '{extra[0]}', maar die rol staat niet bij voor_wie")
+            raise FieldError(f"'{extra[0]}' staat niet bij voor_wie; voeg de rol daar toe of haal hem hier weg",
+                             ("wat_brengt_het", extra[0]))
         return self
 
 

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from .pages import _env
+from .records import BLANK_TITLE
 from .vocabulary import GOALS, ROLES, THEMES
 
 
@@ -17,7 +18,7 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def blank(root: Path, title: str = "Naam van de werkvorm", today: dt.date | None = None) -> str:
+def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None) -> str:
     """The text of a new record: every field, explained, with VUL IN where the editor writes."""
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
     return _env().get_template("new-werkvorm.yml.j2").render(
