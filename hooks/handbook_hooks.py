@@ -36,7 +36,7 @@ def on_config(config):
     _state["pdfs"] = made
     _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made}, config.extra.get("edit_url"))
     _state["root"] = root
-    _state["files"] = assets.site_files(book, root / "werkvormen")
+    _state["files"] = assets.site_files(book, root / "werkvormen", config.site_url)
     if config.nav:
         config.nav = navigation.expand(config.nav, book, NAV_LIMIT)
     return config

@@ -86,9 +86,20 @@ def _unknown_word(value: object, options: list[str]) -> str:
 
 
 def _pattern(pattern: str, value: object) -> str:
+    rule = pattern_rule(pattern)
+    return rule if pattern == r"^[^\n]*$" else f"'{value}' {rule}"
+
+
+def pattern_rule(pattern: str) -> str:
+    """What a pattern asks, in Dutch: for the build's messages and the schema's patternErrorMessage."""
     if pattern.startswith("^(https?"):
-        return (f"'{value}' is geen veilig webadres; begin met https://, http:// of mailto: "
+        return ("is geen veilig webadres; begin met https://, http:// of mailto: "
                 "en gebruik geen spaties, aanhalingstekens of < >")
     if pattern == r"^[^\n]*$":
         return "moet op één regel passen"
-    return f"'{value}' is geen geldige naam: alleen kleine letters, cijfers en streepjes"
+    return "is geen geldige naam: alleen kleine letters, cijfers en streepjes"
+
+
+def plain(kind: str) -> str:
+    """The Dutch sentence for a pydantic error kind that needs no details (also used by the schema and form)."""
+    return _PLAIN[kind]

@@ -44,7 +44,8 @@ def _config(help_nl: str) -> ConfigDict:
 
 Prose = Annotated[
     str,
-    Field(min_length=1, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea."),
+    Field(min_length=1, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea.",
+          json_schema_extra={"contentMediaType": "text/markdown"}),  # the form gives it a text area
 ]
 
 
@@ -96,7 +97,7 @@ class Source(BaseModel):
     jaar: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van uitgave.", examples=[2021])
     licentie: str = Field(min_length=2, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
                           examples=["CC BY-NC-ND 4.0"])
-    url: str | None = Field(default=None, pattern=r"^(https?://|mailto:)[^\s<>\"'`\\{}|^]+$",
+    url: str | None = Field(default=None, pattern="^(https?://|mailto:)[^\\s<>\"'`\\\\{}|^]+$",
                             description="Webadres van de bron (https://...).",
                             examples=["https://www.hu.nl/"])
 
