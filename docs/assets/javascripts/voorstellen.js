@@ -264,6 +264,9 @@
       check: function (all) {
         var found = [];
         children.forEach(function (child) { found = found.concat(child.c.check(all)); });
+        if (!isRoot) {  // "Duur › Min" says which of the two minimums
+          found.forEach(function (f) { f.text = label(name, s) + " › " + f.text; });
+        }
         return found;
       },
       set: function (v) { children.forEach(function (child) { child.c.set((v || {})[child.key]); }); }
