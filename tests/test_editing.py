@@ -146,9 +146,17 @@ def test_repository_has_the_pull_request_template_issue_form_workflow_and_pre_co
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "handboek.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    steps = [s.get("run", s.get("uses", "")) for s in workflow["jobs"]["build"]["steps"]]
-    assert "make check" in steps and "make test" in steps and "make site" in steps
+    jobs = workflow["jobs"]
+    first = [s.get("run", "") for s in jobs["check"]["steps"]]
+    assert any("make check" in s for s in first) and not any("make test" in s for s in first)
+    assert any("GITHUB_STEP_SUMMARY" in s for s in first)  # every problem, not only 10 annotations
+    steps = [s.get("run", s.get("uses", "")) for s in jobs["build"]["steps"]]
+    assert jobs["build"]["needs"] == "check" and "make test" in steps and "make site" in steps
     assert any(s.startswith("actions/upload-artifact") for s in steps)
+    assert any("mkdocs-voorbeeld.yml" in s for s in steps)  # the preview opens from disk
+    assert all(job.get("timeout-minutes") for job in jobs.values())
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
+    assert jobs["deploy"]["concurrency"]["cancel-in-progress"] is False
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuwe-werkvorm.yml").read_text())
     assert form["name"] == "Nieuwe werkvorm voorstellen" and form["body"]

@@ -49,3 +49,57 @@ def test_schema_rejects_what_the_model_rejects():
     record["onbekend"] = 1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, published)
+
+
+def test_the_schema_passes_a_strict_validator_with_ecma_262_regular_expressions():
+    """check-jsonschema checks every pattern as an ECMA-262 (unicode) regular expression, as VS Code does."""
+    import subprocess
+    import sys
+
+    files = [str(ROOT / "schema" / name) for name in schema.SCHEMAS]
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--check-metaschema", *files],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def walk(node, path=()):
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from walk(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk(value, path + (i,))
+
+
+@pytest.mark.parametrize("name", sorted(schema.SCHEMAS))
+def test_editors_see_dutch_titles_and_messages_in_vs_code(name):
+    published = json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
+    english = {"Practical", "Range", "Step", "Source", "Item", "Group", "Url"}
+    for path, node in walk(published):
+        if "examples" in path or "enum" in path:
+            continue
+        assert node.get("title") not in english, path
+        if "type" in node:
+            assert node.get("errorMessage"), f"no Dutch errorMessage at {path}"
+        if "pattern" in node:
+            assert node.get("patternErrorMessage"), path
+    url = published["$defs"]["Source"]["properties"]["url"]["anyOf"][0] if "Source" in published["$defs"] else None
+    if url:
+        assert "veilig webadres" in url["patternErrorMessage"]
+
+
+def test_the_downloaded_blank_record_points_at_the_published_schema():
+    from handbook import assets, load
+
+    files = assets.site_files(load(ROOT / "werkvormen"), ROOT / "werkvormen", "https://handboek.example/")
+    first = files["downloads/nieuwe-werkvorm.yml"].decode().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=https://handboek.example/schema/werkvorm.schema.json"
+
+
+def test_vs_code_maps_the_records_to_their_schemas():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert "werkvormen/*.yml" in settings["./schema/werkvorm.schema.json"]
+    assert "werkvormen/checklists/*.yml" in settings["./schema/checklist.schema.json"]
+    for target in settings:
+        assert (ROOT / target).is_file()

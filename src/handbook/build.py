@@ -65,7 +65,7 @@ def build(options: Options) -> Build:
     return Build(
         handbook=book,
         pages=pages.render(book, sizes, options.edit_url or None),
-        files=assets.site_files(book, options.records),
+        files=assets.site_files(book, options.records, options.site_url or None),
         pdfs=made,
         nav=navigation.expand(list(options.nav), book, options.nav_limit) if options.nav else None,
         source_date_epoch=calendar.timegm(book.reviewed.timetuple()),

@@ -66,6 +66,47 @@ def record_files(root: Path) -> list[Path]:
     return sorted(files)
 
 
+def unpublished(root: Path, records: list[Path]) -> list[Problem]:
+    """Files in werkvormen/ that the build would skip without a word: each is an error naming it.
+
+    A record saved as `leerhuis`, `leerhuis.yml.txt` or in a folder of its own
+    would otherwise pass the check and never reach the site.
+    """
+    known, problems = set(records), []
+    for path in sorted(root.rglob("*")):
+        shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
+        if path.is_dir() or path in known:
+            continue
+        if path.parent not in (root, root / "checklists"):
+            inside = path.relative_to(root).parts[0] == "checklists"
+            where = f"{root.name}/checklists/" if inside else f"{root.name}/"
+            problems.append(Problem(shown_as, 1, 1, "", f"dit bestand staat in een eigen map en komt niet op de site; "
+                                                        f"zet het direct in {where}"))
+        else:
+            problems.append(Problem(shown_as, 1, 1, "", f"'{path.name}' is geen record en komt niet op de site: een "
+                                                        f"record heet naam.yml; noem het bestand {_suggest_name(path)}"))
+    return problems + _outside(root)
+
+
+def _outside(root: Path) -> list[Problem]:
+    """A record saved next to werkvormen/ instead of in it (the project's top folder)."""
+    problems = []
+    for path in sorted(root.parent.glob("*.y*ml*")):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")[:65536]
+        except OSError:
+            continue
+        if path.is_file() and re.search(r"^titel:", text, re.M) and re.search(r"^(stappen|groepen):", text, re.M):
+            problems.append(Problem(path.name, 1, 1, "", f"dit lijkt een record, maar het staat niet in {root.name}/ "
+                                                         f"en komt dus niet op de site; verplaats het naar {root.name}/"))
+    return problems
+
+
+def _suggest_name(path: Path) -> str:
+    stem = path.name.split(".")[0] or "naam"
+    return f"{stem}.yml"
+
+
 def load(root: Path) -> Handbook:
     """Load and check every record; raise RecordError with all problems at once."""
     root = Path(root)
@@ -83,6 +124,7 @@ def load(root: Path) -> Handbook:
                                                          "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml"))
         elif record is not None:
             entries.append(Entry(path.stem, shown_as, record))
+    problems += unpublished(root, files)
     if not files:
         problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
     problems += _cross_checks(entries, {path.stem for path in files}, root)

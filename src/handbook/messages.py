@@ -38,6 +38,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def describe(error: dict[str, Any], allowed: Iterable[str] = ()) -> str:
     """One Dutch sentence for one pydantic error."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        return _colon_in_text(*next(iter(value.items())))
     if kind in _PLAIN:
         return _PLAIN[kind]
     if kind == "extra_forbidden":
@@ -75,6 +77,13 @@ def suggest(word: object, options: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
+def _colon_in_text(key: object, rest: object) -> str:
+    """`- Let op: stille studenten` in a list is a field 'Let op' to YAML, not a text."""
+    text = f"{key}: {rest}" if rest is not None else f"{key}:"
+    return (f"moet tekst zijn, maar door de dubbele punt na '{key}' leest YAML dit als 'naam: waarde'; "
+            f"zet de hele tekst tussen aanhalingstekens: \"{text}\"")
+
+
 def _unknown_field(name: object, allowed: Iterable[str]) -> str:
     hint = suggest(name, allowed)
     return f"onbekend veld '{name}'" + (f"; bedoel je '{hint}'?" if hint else f"; toegestaan: {', '.join(allowed)}")
@@ -87,9 +96,20 @@ def _unknown_word(value: object, options: list[str]) -> str:
 
 
 def _pattern(pattern: str, value: object) -> str:
+    rule = pattern_rule(pattern)
+    return rule if pattern == r"^[^\n]*$" else f"'{value}' {rule}"
+
+
+def pattern_rule(pattern: str) -> str:
+    """What a pattern asks, in Dutch: for the build's messages and the schema's patternErrorMessage."""
     if pattern.startswith("^(https?"):
-        return (f"'{value}' is geen veilig webadres; begin met https://, http:// of mailto: "
+        return ("is geen veilig webadres; begin met https://, http:// of mailto: "
                 "en gebruik geen spaties, aanhalingstekens of < >")
     if pattern == r"^[^\n]*$":
         return "moet op één regel passen"
-    return f"'{value}' is geen geldige naam: alleen kleine letters, cijfers en streepjes"
+    return "is geen geldige naam: alleen kleine letters, cijfers en streepjes"
+
+
+def plain(kind: str) -> str:
+    """The Dutch sentence for a pydantic error kind that needs no details (also used by the schema and form)."""
+    return _PLAIN[kind]

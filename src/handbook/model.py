@@ -34,6 +34,14 @@ Line = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\n]*$", d
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # dates outside are typing errors
 
 
+class FieldError(ValueError):
+    """A rule across fields, told at the field the editor must change (`loc`, under the model's own place)."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...]):
+        super().__init__(message)
+        self.loc = loc
+
+
 def _config(help_nl: str) -> ConfigDict:
     """Strict records (unknown keys are errors), with the Dutch help that editors see in the schema."""
     return ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
@@ -42,7 +50,8 @@ def _config(help_nl: str) -> ConfigDict:
 
 Prose = Annotated[
     str,
-    Field(min_length=1, max_length=6000, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea."),
+    Field(min_length=1, max_length=6000, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea.",
+          json_schema_extra={"contentMediaType": "text/markdown"}),  # the form gives it a text area
     AfterValidator(textrules.text),
 ]
 
@@ -95,7 +104,7 @@ class Source(BaseModel):
     jaar: int | None = Field(default=None, ge=1900, le=2100, strict=True, description="Jaar van uitgave.", examples=[2021])
     licentie: Text = Field(min_length=2, max_length=200, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
                           examples=["CC BY-NC-ND 4.0"])
-    url: str | None = Field(default=None, max_length=500, pattern=r"^(https?://|mailto:)[^\s<>\"'`\\{}|^]+$",
+    url: str | None = Field(default=None, max_length=500, pattern="^(https?://|mailto:)[^\\s<>\"'`\\\\{}|^]+$",
                             description="Webadres van de bron (https://...).",
                             examples=["https://www.hu.nl/"])
 
@@ -183,7 +192,8 @@ class Werkvorm(Record):
     def _benefits_match_roles(self) -> Werkvorm:
         extra = [role for role in self.wat_brengt_het if role not in self.voor_wie]
         if extra:
-            raise ValueError(f"wat_brengt_het noemt '{extra[0]}', maar die rol staat niet bij voor_wie")
+            raise FieldError(f"'{extra[0]}' staat niet bij voor_wie; voeg de rol daar toe of haal hem hier weg",
+                             ("wat_brengt_het", extra[0]))
         return self
 
 

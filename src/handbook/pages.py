@@ -7,7 +7,7 @@ from functools import cache
 
 import jinja2
 
-from . import filters, paths, text
+from . import filters, form, paths, text
 from .collection import Entry, Handbook
 from .model import Source
 from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, SOURCES, VOCABULARY
@@ -50,6 +50,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
                         checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
+        form.PAGE: page("proposal.md.j2", attributes=form.attributes(edit_url), werkvormen=handbook.werkvormen,
+                        repo=form.repository(edit_url)),
         VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
                                                      ("Doelen", "doelen", GOALS)]),
     }

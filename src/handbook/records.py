@@ -14,6 +14,7 @@ from .problems import Problem
 from .yamlfile import Document, YamlProblem, parse
 
 PLACEHOLDER = "VUL IN"
+BLANK_TITLE = "Naam van de werkvorm"  # the title of the downloadable blank record
 
 MAX_BYTES = 256 * 1024  # a record is a page of text; anything far larger is a mistake
 
@@ -28,8 +29,8 @@ def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | 
         return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), "
                                                   "niet met een lijst of losse tekst")]
     unfilled = list(_placeholders(doc.data, ()))
-    problems = [Problem(shown_as, *doc.where(path), messages.field_path(path),
-                        f"is nog niet ingevuld: vervang de tekst die met '{PLACEHOLDER}' begint") for path in unfilled]
+    problems = [Problem(shown_as, *doc.where(path), messages.field_path(path), _unfilled(doc.data, path))
+                for path in unfilled]
     try:
         record = kind.model_validate(doc.data)
     except ValidationError as error:
@@ -40,18 +41,24 @@ def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | 
 
 
 def _placeholders(value: object, path: tuple) -> Iterator[tuple]:
-    """Paths of the strings (and keys) that `new` left for the editor to fill in."""
-    if isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
+    """Paths of the strings (and keys) that `new` or the blank record left for the editor to fill in."""
+    if isinstance(value, str) and (PLACEHOLDER in value or value.strip() == BLANK_TITLE):
         yield path
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key.startswith(PLACEHOLDER):
+            if PLACEHOLDER in str(key):
                 yield path + (key,)
             else:
                 yield from _placeholders(item, path + (key,))
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _placeholders(item, path + (i,))
+
+
+def _unfilled(data: dict, path: tuple) -> str:
+    if path == ("titel",) and str(data.get("titel", "")).strip() == BLANK_TITLE:
+        return f"is nog niet ingevuld: vervang '{BLANK_TITLE}' door de naam van je werkvorm"
+    return f"is nog niet ingevuld: vervang de tekst met '{PLACEHOLDER}' door je eigen tekst"
 
 
 def _clean(loc: tuple) -> tuple:
@@ -83,7 +90,7 @@ def _text(path: Path) -> str:
 
 
 def _problem(shown_as: str, doc: Document, error: dict, kind: type[BaseModel]) -> Problem:
-    loc = tuple(error["loc"])
+    loc = tuple(error["loc"]) + tuple(getattr((error.get("ctx") or {}).get("error"), "loc", ()))
     line, column = doc.where(_clean(loc))
     allowed = _fields_at(kind, loc)
     return Problem(shown_as, line, column, messages.field_path(loc), messages.describe(error, allowed))

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from .pages import _env
+from .records import BLANK_TITLE
 from .vocabulary import GOALS, ROLES, THEMES
 
 
@@ -17,12 +18,19 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def blank(root: Path, title: str = "Naam van de werkvorm", today: dt.date | None = None) -> str:
-    """The text of a new record: every field, explained, with VUL IN where the editor writes."""
+SCHEMA_IN_REPO = "../schema/werkvorm.schema.json"  # from werkvormen/, where `new` writes the record
+
+
+def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, schema: str = SCHEMA_IN_REPO) -> str:
+    """The text of a new record: every field, explained, with VUL IN where the editor writes.
+
+    `schema` is where VS Code finds the schema: relative inside the repository, the
+    published address for the copy that editors download from the site.
+    """
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
     return _env().get_template("new-werkvorm.yml.j2").render(
         title=title, roles=list(ROLES), themes=list(THEMES), goals=list(GOALS),
-        examples=examples or ["leerhuis"], today=today or dt.date.today())
+        examples=examples or ["leerhuis"], today=today or dt.date.today(), schema=schema)
 
 
 def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:

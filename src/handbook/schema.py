@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Checklist, Werkvorm
+from . import messages
+from .model import Checklist, Record, Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
 
 SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist}
@@ -20,7 +21,71 @@ def schema_for(model: type[BaseModel]) -> dict:
         items = group["properties"]["items"]
         items["items"] = {"anyOf": [{"type": "string", "minLength": 2}, items["items"]]}
     _describe_vocabulary(schema)
+    schema["properties"] = _page_order(model, schema["properties"])
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("title", None)  # class names (Step, Practical) are English; the field's title says it
+    _dutch(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+TITLES = {"themas": "Thema's", "url": "Webadres"}  # where the key alone makes no good Dutch title
+
+
+def _page_order(model: type[BaseModel], properties: dict) -> dict:
+    """Title and summary, then the kind's own fields, then what every record ends with (sources, date)."""
+    common = list(Record.model_fields)
+    order = common[:2] + [k for k in model.model_fields if k not in common] + common[2:]
+    return {key: properties[key] for key in order if key in properties}
+
+
+def _dutch(node: object) -> None:
+    """Dutch titles, and the errorMessage/patternErrorMessage that VS Code's YAML extension shows instead of English."""
+    if isinstance(node, list):
+        for item in node:
+            _dutch(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, sub in node.get("properties", {}).items():
+        sub["title"] = TITLES.get(key, key.replace("_", " ").capitalize())
+    message = _message(node)
+    if message:
+        node["errorMessage"] = message
+    if "pattern" in node:
+        node["patternErrorMessage"] = messages.pattern_rule(node["pattern"])
+    for key, value in node.items():
+        if key not in ("enum", "examples", "enumDescriptions", "required"):
+            _dutch(value)
+
+
+def _message(node: dict) -> str | None:
+    kind = node.get("type")
+    if "enum" in node:
+        return "kies uit de vaste lijst: " + ", ".join(map(str, node["enum"]))
+    if kind == "string" and node.get("format") == "date":
+        return messages.plain("date_type")
+    if kind == "string":
+        low, high = node.get("minLength"), node.get("maxLength")
+        size = (f" van {low} tot {high} tekens" if low and high else f" van hoogstens {high} tekens" if high
+                else " (mag niet leeg zijn)" if low == 1 else f" van minstens {low} tekens" if low else "")
+        return messages.plain("string_type") + size
+    if kind == "integer":
+        low, high = node.get("minimum"), node.get("maximum")
+        bounds = f" van {low} tot {high}" if low is not None and high is not None else (
+            f" van minstens {low}" if low is not None else "")
+        return messages.plain("int_type") + bounds
+    if kind == "boolean":
+        return messages.plain("bool_type")
+    if kind == "null":
+        return "mag ook weg; laat het veld weg als je het niet weet"
+    if kind == "array":
+        least = node.get("minItems")
+        return messages.plain("list_type") + (f", met minstens {least} item" if least else "")
+    if kind == "object":
+        fields = list(node.get("properties", {}))
+        allowed = f"; toegestaan: {', '.join(fields)}" if fields and node.get("additionalProperties") is False else ""
+        return messages.plain("dict_type") + allowed + "; kijk of elke naam goed gespeld is"
+    return None
 
 
 def _describe_vocabulary(node: object) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from . import yamlhints as hints
+
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
 
@@ -64,18 +66,22 @@ class Document:
 
 def parse(text: str) -> Document:
     """Parse YAML text into a Document; raise YamlProblem on bad input."""
+    text, pasted = hints.tidy(text)
+    if pasted:
+        raise YamlProblem(*pasted[0])
     try:
         root = yaml.compose(text, Loader=Loader if _bracket_depth(text) <= _C_LOADER_DEPTH else yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(line, column, f"geen geldige YAML: {_dutch_reason(error, text, line)}") from None
-    except yaml.YAMLError as error:
-        raise YamlProblem(1, 1, f"geen geldige YAML: {error}") from None
+        raise YamlProblem(*_dutch_reason(error, text)) from None
+    except yaml.YAMLError:
+        raise YamlProblem(1, 1, "geen geldige YAML: het bestand heeft tekens die YAML niet toestaat") from None
     except RecursionError:
         raise YamlProblem(1, 1, "het bestand is te diep genest") from None
     if root is None:
         raise YamlProblem(1, 1, "het bestand is leeg")
+    cut = hints.cut_short(root, text.split("\n"))
+    if cut:
+        raise YamlProblem(*cut[0])
     doc = Document(data=None)
     doc.data = _build(root, (), doc, set())
     return doc
@@ -149,17 +155,7 @@ def _dotted(path: Path_) -> str:
     return ".".join(str(p + 1) if isinstance(p, int) else p for p in path)
 
 
-def _dutch_reason(error: yaml.MarkedYAMLError, text: str, line: int) -> str:
-    problem = error.problem or ""
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1] and "cannot start any token" in problem:
-        return "er staat een tab; gebruik spaties om in te springen"
-    if "mapping values are not allowed" in problem:
-        return "een dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens"
-    if "could not find expected ':'" in problem:
-        return "een veld mist de dubbele punt na de naam, of de tekst loopt door op een nieuwe regel"
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        return "de inspringing klopt niet; zet velden op hetzelfde niveau precies onder elkaar"
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return problem
-    return f"{error.context + ', ' if error.context else ''}{problem}"
+def _dutch_reason(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and Dutch reason, placed where the editor must act (see yamlhints)."""
+    line, column, reason = hints.explain(error, text)
+    return line, column, f"geen geldige YAML: {reason}"

@@ -104,7 +104,17 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
+  /* The form "Werkvorm voorstellen" has its own script, loaded only on that page, from beside this one. */
+  var here = document.currentScript && document.currentScript.src;
+  function loadProposalForm() {
+    if (!here || !document.querySelector("[data-hb-form]")) { return; }
+    var script = document.createElement("script");
+    script.src = here.replace(/handboek\.js(\?.*)?$/, "voorstellen.js$1");
+    document.body.appendChild(script);
+  }
+
   function start() {
+    loadProposalForm();
     var form = document.getElementById("filters");
     if (form) { setUpFilters(form); }
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".hb-checklist .task-list-item input[type=checkbox]"));

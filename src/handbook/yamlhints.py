@@ -1,0 +1,231 @@
+"""What went wrong in a YAML file, said in Dutch, on the line where the editor must act.
+
+PyYAML reports where its scanner gave up, in English: often a line after the
+mistake, or past the end of the file. Editors paste from Word, type curly
+quotes and forget the space after a colon; these functions look at the text
+around PyYAML's marks and name the mistake they most likely made.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+NBSP = "\u00a0\u202f\u2007"  # non-breaking spaces, as Word and web pages paste them
+INVISIBLE = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+             "\u2060": "word joiner", "\ufeff": "byte-order mark"}
+CURLY = "“”„‟‘’‚‛«»"
+_KEY_LINE = re.compile(r"^(?P<lead>[ \t" + NBSP + r"]*(?:-[ " + NBSP + r"]+)*)(?P<key>[^\s:#\"'\[{\-][^:#]*?)"
+                       r"(?P<gap>[ " + NBSP + r"]*):(?P<after>[ " + NBSP + r"]|$)")
+_GLUED = re.compile(r"^[ \t]*(?:- +)*(?P<key>[A-Za-z_][\w]*):(?P<value>[^\s:/])")
+Where = tuple[int, int, str]  # line, column (both from 1), Dutch reason
+
+
+def _name(char: str) -> str:
+    if char in NBSP:
+        return f"een vaste spatie (U+{ord(char):04X}, vaak meegekopieerd uit Word of een webpagina)"
+    return f"een onzichtbaar teken (U+{ord(char):04X}, {INVISIBLE[char]})"
+
+
+def tidy(text: str) -> tuple[str, list[Where]]:
+    """Replace non-breaking spaces where they only shape the file; name invisible characters in keys.
+
+    A non-breaking space in the indentation, between a key and its colon or right
+    after the colon carries no text, so it becomes a plain space (same length:
+    every column stays where it was). One inside a key, or any zero-width
+    character there, would make a name that looks right but is not: reported.
+    """
+    lines, found = text.split("\n"), []
+    for number, line in enumerate(lines, 1):
+        lead = len(line) - len(line.lstrip(" " + NBSP))
+        line = lines[number - 1] = " " * lead + line[lead:]
+        match = _KEY_LINE.match(line)
+        if not match:
+            continue
+        key = match["key"]
+        for offset, char in enumerate(key):
+            if char in NBSP or char in INVISIBLE:
+                column = match.start("key") + offset + 1
+                found.append((number, column, f"in de veldnaam '{_visible(key.strip(NBSP))}' staat {_name(char)}; "
+                                              "typ de naam opnieuw met gewone letters en spaties"))
+                break
+        for offset, char in enumerate(match["lead"]):
+            if char in INVISIBLE:
+                found.append((number, offset + 1, f"in de inspringing staat {_name(char)}; haal het weg"))
+        end = match.end()
+        fixed = "".join(" " if c in NBSP else c for c in line[:end])
+        rest = line[end:]
+        stripped = rest.lstrip(NBSP)
+        lines[number - 1] = fixed + " " * (len(rest) - len(stripped)) + stripped
+    return "\n".join(lines), found
+
+
+def _visible(text: str) -> str:
+    return "".join("·" if c in NBSP or c in INVISIBLE else c for c in text)
+
+
+def explain(error: yaml.MarkedYAMLError, text: str) -> Where:
+    """The line, column and Dutch reason for a PyYAML error in `text`."""
+    lines = text.split("\n")
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    context = error.context_mark.line + 1 if error.context_mark else line
+    problem, context_text = error.problem or "", error.context or ""
+
+    def at(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    glued = _glued_colon(lines, min(context, line), line)
+    if glued:
+        return glued
+    opened = _open_quote(lines, line)
+    if opened:
+        return opened
+    if "unknown escape" in problem or "expected escape" in problem:
+        return (line, column, "tussen dubbele aanhalingstekens heeft \\ een eigen betekenis; schrijf \\\\ "
+                              "of zet de tekst tussen enkele aanhalingstekens")
+    if "quoted scalar" in context_text:
+        return _unclosed_quote(at(context), context, error.context_mark.column + 1)
+    if "block scalar" in context_text:
+        sign = at(context)[error.context_mark.column] if error.context_mark else "|"
+        return (context, column, f"na '{sign}' mag niets anders op de regel staan: begin de tekst op de "
+                                 "volgende regel, ingesprongen onder de naam van het veld")
+    if "\t" in at(line) and ("cannot start any token" in problem or "found a tab" in problem):
+        return line, at(line).index("\t") + 1, "er staat een tab; gebruik spaties om in te springen"
+    quoted = _text_after_quote(at(line), line)
+    if quoted:
+        return quoted
+    if "mapping values are not allowed" in problem:
+        return _unexpected_colon(lines, line, column)
+    if "could not find expected ':'" in problem:
+        return (context, 1, "deze regel heeft geen 'naam: waarde' en hoort niet bij het veld erboven; spring hem "
+                            "in als hij bij de tekst erboven hoort, of zet die tekst tussen aanhalingstekens")
+    if ("expected '-' indicator" in problem or "did not find expected key" in problem
+            or "expected <block end>" in problem):
+        return _indentation(lines, line)
+    if "cannot start any token" in problem or "found undefined alias" in problem or "expected alphabetic" in problem:
+        value = re.match(r"^[ \t]*(?:- +)*(?:[\w]+: +)?", at(line))
+        column = value.end() + 1 if "alias" in problem + context_text else column
+        char = at(line)[column - 1:column] or "?"
+        return (line, column, f"een tekst mag niet beginnen met '{char}'; zet de hele tekst tussen "
+                              "aanhalingstekens, bijvoorbeeld \"" + char + "...\"")
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem or "flow" in context_text:
+        return (context, 1, "een lijst of groep tussen [ ] of { } is niet goed gesloten; zet de tekst tussen "
+                            "aanhalingstekens als hij met [ of { begint")
+    if "end of stream" in problem:
+        return context, 1, "het bestand houdt op midden in een waarde; kijk of alles gesloten is"
+    return line, column, "de opbouw klopt hier niet; kijk of de inspringing en de dubbele punten kloppen"
+
+
+def _glued_colon(lines: list[str], first: int, last: int) -> Where | None:
+    """`titel:"X"`: no space after the colon, so YAML reads one long text and fails a line later."""
+    for number in range(last, max(1, min(first, last - 2)) - 1, -1):
+        match = _GLUED.match(lines[number - 1]) if number <= len(lines) else None
+        if match and not match["value"].isdigit():  # 12:30 is a time, not a key
+            key = match["key"]
+            return (number, match.end("key") + 2,
+                    f"na de dubbele punt van '{key}' moet een spatie staan: schrijf '{key}: ...'")
+    return None
+
+
+_OPENS = re.compile(r"^[ \t]*(?:- +)*(?:[\w]+: +)?([\"'])(.*)$")
+
+
+def _open_quote(lines: list[str], last: int) -> Where | None:
+    """The first line above the error whose quoted text does not close on that line.
+
+    Quoted text may run over lines, so PyYAML fails far below, where some other
+    quote closes it; editors almost always meant the quote to close on its line.
+    """
+    for number, text in enumerate(lines[:last], 1):
+        match = _OPENS.match(text)
+        if not match or text.lstrip().startswith("#"):
+            continue
+        quote, rest = match[1], re.sub(r"\\.", "", match[2]) if match[1] == '"' else match[2].replace("''", "")
+        if quote not in rest:
+            return _unclosed_quote(text, number, match.start(1) + 1)
+    return None
+
+
+def _unclosed_quote(line_text: str, line: int, column: int) -> Where:
+    opening = line_text[column - 1:column] or '"'
+    rest = line_text[column:]
+    curly = next((c for c in rest if c in CURLY), None)
+    if curly:
+        return (line, column + rest.index(curly) + 1,
+                f"het aanhalingsteken {opening} wordt gesloten met een gekruld aanhalingsteken ({curly}); "
+                f"YAML telt alleen rechte aanhalingstekens: sluit af met {opening}")
+    if opening == "'" and "'" in rest:
+        return (line, column, "een apostrof binnen tekst tussen enkele aanhalingstekens sluit de tekst af; "
+                              "schrijf de apostrof dubbel ('') of zet de tekst tussen dubbele aanhalingstekens")
+    return (line, column, f"het aanhalingsteken {opening} aan het begin van de tekst wordt niet gesloten; "
+                          f"zet aan het eind van de tekst ook een {opening}")
+
+
+def _text_after_quote(line_text: str, line: int) -> Where | None:
+    """`titel: "Gluren" bij de buren`: the quotes close before the text ends."""
+    match = re.match(r"^[ \t]*(?:- +)*(?:[\w]+: +)?([\"'])(.*?)\1(?!\1)[ \t]*([^\s#].*)$", line_text)
+    if not match:
+        return None
+    if match[1] == "'" and match.start(3) == match.end(2) + 1:  # 'Het team's dag'
+        return (line, match.end(2), "een apostrof binnen tekst tussen enkele aanhalingstekens sluit de tekst af; "
+                                    "schrijf de apostrof dubbel ('') of zet de tekst tussen dubbele aanhalingstekens")
+    return (line, match.start(3) + 1, "na het sluitende aanhalingsteken staat nog tekst; zet de aanhalingstekens "
+                                      "om de hele tekst, en schrijf een \" binnen de tekst als \\\"")
+
+
+def _unexpected_colon(lines: list[str], line: int, column: int) -> Where:
+    text = lines[line - 1] if line <= len(lines) else ""
+    key = _KEY_LINE.match(text)
+    before = text[:column - 1]
+    if key and key.end("key") + 1 < column - 1 and ": " in before:
+        value = text[key.end():].strip()
+        curly = " (gekrulde aanhalingstekens “ ” tellen in YAML niet; gebruik rechte \")" if value[:1] in CURLY else ""
+        return (line, key.end() + 1, "de tekst bevat een dubbele punt met een spatie erna; zet de hele tekst tussen "
+                                     f"aanhalingstekens: {key['key'].strip()}: \"{value}\"" + curly)
+    if key:
+        return _indentation(lines, line)
+    return (line, column, "een dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens")
+
+
+def _indentation(lines: list[str], line: int) -> Where:
+    """Name how far the line is indented and where it should start, after the lines above it."""
+    text = lines[line - 1] if line <= len(lines) else ""
+    dash = re.match(r"^( *)(- +)?", text)
+    indent, is_item = len(dash.group(1)), bool(dash.group(2))
+    starts = []  # (column of '-' or of the key) of the lines above
+    for above in reversed(lines[:line - 1]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        m = re.match(r"^( *)(- +)?", above)
+        if not is_item:
+            starts.append(len(m.group(0)))
+        elif m.group(2):  # an item lines up with the dashes of the items above it
+            starts.append(len(m.group(1)))
+        if len(starts) > 6:
+            break
+    options = sorted(dict.fromkeys(s for s in starts if s != indent), key=lambda s: abs(s - indent))
+    what = "het streepje" if is_item else "de naam van het veld"
+    hint = (f"; zet {what} precies onder dat van de regel erboven ({options[0]} spaties)"
+            if options else "; zet velden op hetzelfde niveau precies onder elkaar")
+    return line, indent + 1, f"de inspringing klopt niet: deze regel springt {indent} spaties in{hint}"
+
+
+def cut_short(root: yaml.Node, lines: list[str]) -> list[Where]:
+    """Plain texts followed by ` #...` on their line: YAML dropped the rest as a comment."""
+    found, todo = [], [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            todo += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif not node.style and node.tag == "tag:yaml.org,2002:str" and node.value:
+            end = node.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if re.match(r"[ \t]+#", rest):
+                found.append((end.line + 1, end.column + len(rest) - len(rest.lstrip()) + 1,
+                              f"de tekst stopt bij ' #' ('{node.value}'): YAML leest alles na ' #' als commentaar; "
+                              "zet de hele tekst tussen aanhalingstekens"))
+    return sorted(found)
