@@ -33,7 +33,8 @@ new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 export: $(STAMP)  ## write the generated Markdown to export/ (for building without hooks)
 	$(BIN)/python -m handbook export export
 
-bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size and PDF cost at N = 10, 100, 1000 (~10 min; not in make test)
+bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size, PDF cost and search quality (~12 min; not in make test)
+	$(BIN)/python bench/search_eval.py
 	$(BIN)/python bench/pdf_cost.py
 	$(BIN)/python bench/bench.py
 
