@@ -8,6 +8,7 @@ problem listed and the old site untouched.
 from __future__ import annotations
 
 import calendar
+import json
 import logging
 import os
 import time
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import handbook
-from handbook import assets, navigation, pages, pdfs, printing
+from handbook import assets, navigation, pages, pdfs, printing, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 NAV_LIMIT = 40  # past this many, the sidebar stops listing every werkvorm
@@ -36,6 +37,7 @@ def on_config(config):
     _state["pdfs"] = made
     _state["pages"] = pages.render(book, {pdf.path: len(pdf.content) for pdf in made}, config.extra.get("edit_url"))
     _state["root"] = root
+    _state["book"] = book
     _state["files"] = assets.site_files(book, root / "werkvormen")
     if config.nav:
         config.nav = navigation.expand(config.nav, book, NAV_LIMIT)
@@ -73,6 +75,14 @@ def on_page_markdown(markdown, page, config, files):
     """Material's edit button opens the record's YAML file, not the generated Markdown."""
     page.edit_url = page.meta.get("bewerk")
     return markdown
+
+
+def on_post_build(config):
+    """Add other names, accent-free words and page weights to the index Material's search wrote."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.exists():
+        index = search.enrich(json.loads(path.read_text(encoding="utf-8")), _state["book"])
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server, config, builder):
