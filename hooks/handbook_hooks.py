@@ -29,8 +29,11 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         book = handbook.load(root / "werkvormen")
+        search.synonym_groups()  # the shared list editors keep, checked before anything is made
     except handbook.RecordError as error:
         raise PluginError(error.report()) from None
+    except search.SynonymError as error:
+        raise PluginError(str(error)) from None
     # dates in the site (sitemap) come from the records, not the clock: two builds give the same bytes
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(book.reviewed.timetuple())))
     made = _pdfs(book, config, root)

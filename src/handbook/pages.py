@@ -7,7 +7,7 @@ from functools import cache
 
 import jinja2
 
-from . import filters, text
+from . import filters, search, text
 from .collection import Entry, Handbook
 from .model import Source
 from .printing import HANDBOOK_PDF, pdf_path
@@ -56,7 +56,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
                         checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
         VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
-                                                     ("Doelen", "doelen", GOALS)]),
+                                                     ("Doelen", "doelen", GOALS)],
+                        synonyms=search.synonym_groups(), synonyms_file=search.SYNONYMS_FILE),
     }
     for entry in handbook.entries:
         related = [handbook.get(slug) for slug in entry.record.verwant]

@@ -29,7 +29,12 @@ NAMES_BOOST = 300.0  # the title weighs 1000, the text 1 (Material's defaults)
 FOLDED_BOOST = 1.0
 OTHER_PAGE_BOOST = 0.2
 _TAG = re.compile(r"<[^>]+>")
+_PLAIN = re.compile(r"[^\W_](?:[\w' -]*[^\W_])?")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+class SynonymError(ValueError):
+    """The shared synonym list is not a list of groups of plain words."""
 
 
 def fold(text: str) -> str:
@@ -41,11 +46,19 @@ def fold(text: str) -> str:
 @cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """The shared list of general Dutch terms that mean about the same, one tuple per group."""
-    data = yaml.safe_load(files("handbook").joinpath(SYNONYMS_FILE).read_text(encoding="utf-8"))
-    if not isinstance(data, list) or not all(
-            isinstance(group, list) and len(group) > 1 and all(isinstance(w, str) and w.strip() for w in group)
-            for group in data):
-        raise ValueError(f"src/handbook/{SYNONYMS_FILE}: elke regel moet een lijst van twee of meer woorden zijn")
+    return parse_groups(files("handbook").joinpath(SYNONYMS_FILE).read_text(encoding="utf-8"))
+
+
+def parse_groups(text: str) -> tuple[tuple[str, ...], ...]:
+    """Groups of words from YAML; words hold only letters, digits, spaces, hyphens and apostrophes."""
+    data = yaml.safe_load(text)
+    fine = isinstance(data, list) and all(
+        isinstance(group, list) and len(group) > 1
+        and all(isinstance(word, str) and _PLAIN.fullmatch(word.strip()) for word in group)
+        for group in data)
+    if not fine:
+        raise SynonymError(f"src/handbook/{SYNONYMS_FILE}: elke regel moet een lijst van twee of meer woorden zijn, "
+                         "met alleen letters, cijfers, spaties, streepjes en apostrofs")
     return tuple(tuple(word.strip() for word in group) for group in data)
 
 

@@ -13,7 +13,8 @@
  *    words dropped (they matched every word starting with "in" or "de"), accents dropped (the
  *    index holds every accented word without accents as well), and for every other word an exact
  *    clause that goes through the Dutch stemmer (plurals, -ing/-en), a prefix clause (while
- *    typing), a clause for the word without a diminutive ending, and for longer words a clause
+ *    typing), a clause for the word without a diminutive ending or English plural -es, and for
+ *    longer words a clause
  *    that allows one or two typing errors. A query that uses lunr's own syntax is left alone.
  *
  * The index side (other names, synonyms, accent-free words, page weights) is made at build time
@@ -46,6 +47,7 @@
     if (plain.length >= 5) { out.push(plain + "~" + (plain.length >= 9 ? 2 : 1)); }
     var stem = withoutDiminutive(plain);
     if (stem && stem.length >= 3) { out.push(stem + "^3"); }
+    if (/[^aeiou]es$/.test(plain) && plain.length >= 6) { out.push(plain.slice(0, -2) + "^3"); }  // masterclasses
     if (plain !== word) { out.push(word + "^6"); }  // as typed, with its accents
     return out;
   }
