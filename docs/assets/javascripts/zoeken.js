@@ -60,7 +60,6 @@
     if (!kept.length) { kept = words; }
     return kept.map(clauses).reduce(function (all, some) { return all.concat(some); }, []).join(" ");
   }
-  window.hbSearchRewrite = rewrite;  // for the tests
 
   /* 1. Hold back the index request until the reader starts to search. */
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
