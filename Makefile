@@ -43,7 +43,8 @@ $(ZENSICAL)/.installed: requirements-zensical.lock
 	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
 	touch $@
 
-bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size and PDF cost at N = 10, 100, 1000 (~10 min; not in make test)
+bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size, PDF cost and search quality (~12 min; not in make test)
+	$(BIN)/python bench/search_eval.py
 	$(BIN)/python bench/pdf_cost.py
 	$(BIN)/python bench/bench.py
 

@@ -11,6 +11,7 @@ module state, so every rebuild of `serve` starts afresh.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from handbook import RecordError, build
+from handbook import RecordError, build, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's result rides on the config
@@ -41,6 +42,8 @@ def on_config(config):
         result = build.build(options)
     except RecordError as error:
         raise PluginError(error.report()) from None
+    except search.SynonymError as error:
+        raise PluginError(str(error)) from None
     if options.pdf == "off":
         log.info("PDF's staan uit (HANDBOOK_PDF=0)")
     else:
@@ -68,6 +71,14 @@ def on_pre_page(page, config, files):
     epoch = config[BUILD].source_date_epoch
     page.update_date = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
     return page
+
+
+def on_post_build(config):
+    """Add other names, accent-free words and page weights to the index Material's search wrote."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.exists():
+        index = search.enrich(json.loads(path.read_text(encoding="utf-8")), config[BUILD].handbook)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server, config, builder):

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 import handbook
+from handbook import search
 from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
@@ -25,7 +26,7 @@ def export(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedPro
 
 
 def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
-    """Every page, PDF, download and link the same; only the order of the search index and sitemap differs."""
+    """Every page, PDF, download and link the same; the search index differs only by the hook's enrichment."""
     out = tmp_path / "export"
     result = export(ROOT, out)
     assert result.returncode == 0, result.stderr
@@ -46,6 +47,7 @@ def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
     different = [f for f in files if f not in unordered and (site / f).read_bytes() != (plain / f).read_bytes()]
     assert different == []
     index = [json.loads((s / "search/search_index.json").read_text(encoding="utf-8")) for s in (site, plain)]
+    index[1] = search.enrich(index[1], BOOK)  # the one step that needs a hook: other names in the index
     assert index[0]["config"] == index[1]["config"]
     assert sorted(index[0]["docs"], key=json.dumps) == sorted(index[1]["docs"], key=json.dumps)
     urls = [sorted(re.findall(r"<url>.*?</url>", (s / "sitemap.xml").read_text(), re.S)) for s in (site, plain)]

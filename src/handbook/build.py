@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from . import assets, navigation, pages, pdfs, printing
+from . import assets, navigation, pages, pdfs, printing, search
 from .collection import Handbook, load
 from .navigation import NavItem
 
@@ -60,6 +60,7 @@ def build(options: Options) -> Build:
     Raises RecordError (before anything is made) when a record is wrong.
     """
     book = load(options.records)
+    search.synonym_groups()  # the shared list editors keep, checked before anything is made
     made = _pdfs(book, options)
     sizes = {pdf.path: len(pdf.content) for pdf in made}
     return Build(

@@ -7,7 +7,7 @@ from functools import cache
 
 import jinja2
 
-from . import filters, form, paths, text
+from . import filters, form, paths, search, text
 from .collection import Entry, Handbook
 from .model import Source
 from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, SOURCES, VOCABULARY
@@ -53,7 +53,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         form.PAGE: page("proposal.md.j2", attributes=form.attributes(edit_url), werkvormen=handbook.werkvormen,
                         repo=form.repository(edit_url)),
         VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
-                                                     ("Doelen", "doelen", GOALS)]),
+                                                     ("Doelen", "doelen", GOALS)],
+                        synonyms=search.synonym_groups(), synonyms_file=search.SYNONYMS_FILE),
     }
     for entry in handbook.entries:
         related = [handbook.get(slug) for slug in entry.record.verwant]

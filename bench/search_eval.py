@@ -1,0 +1,168 @@
+"""Search quality: type realistic Dutch queries into the real search box of the built site.
+
+Builds the handbook (no PDFs), serves it on 127.0.0.1 and drives Debian's Chromium through
+Playwright. For every query in bench/search_queries.yml it reads the result list in order and
+reports top-1, top-3, the mean reciprocal rank and the queries that find nothing. Figures go to
+bench/search_results.json. Nothing is asserted (`make bench`); the targets are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ROOT / "bench" / "search_queries.yml"
+RESULTS = ROOT / "bench" / "search_results.json"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+TARGETS = {"top1": 0.75, "top3": 0.90}
+
+SETTLED = """() => {
+  const box = document.querySelector('.md-search-result');
+  return box ? box.innerHTML : '';
+}"""
+
+
+RESPONSE = """async (query) => {
+  const box = document.querySelector('[data-md-component=search-query]');
+  const result = document.querySelector('.md-search-result');
+  box.value = ''; box.dispatchEvent(new KeyboardEvent('keyup'));
+  await new Promise(r => setTimeout(r, 150));
+  return await new Promise(resolve => {
+    const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - t0); });
+    observer.observe(result, {childList: true, subtree: true, characterData: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 3000);
+    const t0 = performance.now();
+    box.value = query; box.dispatchEvent(new KeyboardEvent('keyup'));
+  });
+}"""
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "0"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, env=env, check=True)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def wait_settled(page, quiet: float = 0.35, limit: float = 10.0) -> None:
+    """Wait until the result list stops changing (Material searches on every key)."""
+    last, since, start = None, time.monotonic(), time.monotonic()
+    while time.monotonic() - start < limit:
+        now = page.evaluate(SETTLED)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet and "md-search-result__meta" in (now or "") \
+                and not page.locator(".md-search-result__meta").inner_text().startswith("Typ om"):
+            return
+        time.sleep(0.05)
+
+
+def ranked_pages(page, base: str) -> list[str]:
+    """The result list as site paths of pages, best first, each page once."""
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "els => els.map(e => e.href)")
+    seen: list[str] = []
+    for href in hrefs:
+        path = urlparse(href).path.lstrip("/")
+        if path.startswith(urlparse(base).path.lstrip("/")):
+            path = path[len(urlparse(base).path.lstrip("/")):]
+        if path not in seen:
+            seen.append(path)
+    return seen
+
+
+def run(base: str, queries: list[dict]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        page.goto(base)
+        box = page.get_by_role("textbox", name="Zoeken").first
+        box.click()
+        for item in queries:
+            box.fill("")
+            box.click()
+            page.keyboard.type(item["q"])
+            wait_settled(page)
+            found = ranked_pages(page, base)
+            rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
+            rows.append({"q": item["q"], "want": item["want"], "rank": rank, "found": found[:5]})
+        # time from a query reaching the box to its results on screen (worker search and rendering)
+        for row in rows:
+            row["ms"] = page.evaluate(RESPONSE, row["q"])
+        browser.close()
+    return rows
+
+
+def summary(rows: list[dict]) -> dict:
+    n = len(rows)
+    return {
+        "queries": n,
+        "top1": sum(r["rank"] == 1 for r in rows) / n,
+        "top3": sum(r["rank"] is not None and r["rank"] <= 3 for r in rows) / n,
+        "mrr": sum(1 / r["rank"] for r in rows if r["rank"]) / n,
+        "nothing": [r["q"] for r in rows if not r["found"]],
+        "ms_median": statistics.median(r["ms"] for r in rows if r["ms"] is not None),
+        "ms_max": max(r["ms"] for r in rows if r["ms"] is not None),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--label", default="now", help="the name under which figures are kept in the JSON")
+    parser.add_argument("--verbose", action="store_true", help="print every query that misses the top 1")
+    args = parser.parse_args()
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or Path(tmp) / "site"
+        if not args.site:
+            build(site)
+        server, base = serve(site)
+        try:
+            rows = run(base, queries)
+        finally:
+            server.shutdown()
+    figures = summary(rows)
+    print(f"search: {figures['queries']} queries  top-1 {figures['top1']:.0%} (target {TARGETS['top1']:.0%})  "
+          f"top-3 {figures['top3']:.0%} (target {TARGETS['top3']:.0%})  MRR {figures['mrr']:.2f}  "
+          f"nothing found: {len(figures['nothing'])} {figures['nothing']}  "
+          f"response {figures['ms_median']:.0f} ms median, {figures['ms_max']:.0f} ms max")
+    for row in rows:
+        if args.verbose and row["rank"] != 1:
+            print(f"  {row['rank'] or '-':>2}  {row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
+    kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    kept[args.label] = {**figures, "rows": rows}
+    RESULTS.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""What the search index knows beyond the page text: other names, accent-free words, page weight.
+
+Material's search plugin writes `search/search_index.json`; `enrich` adds to it, in the build:
+
+- a field `namen` on the page of every werkvorm and checklist: its title without accents, its
+  `ook_bekend_als`, and every group of the shared synonym list (`synoniemen.yml`) that one of
+  those names belongs to. It weighs almost as much as the title, so a synonym finds the page first;
+- a field `zonder_accenten` on every entry that has words with accents ("casuïstiek"), holding
+  them without ("casuistiek"): on a phone the unaccented spelling is the one people type;
+- a lower weight for every page that is not a werkvorm or checklist (home, help, editors' pages),
+  so those rank below the werkvormen but are still found by their own names.
+
+The query side (stop words, stems, typos) is in `docs/assets/javascripts/zoeken.js`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from .collection import Entry, Handbook
+
+SYNONYMS_FILE = "synoniemen.yml"
+NAMES_BOOST = 300.0  # the title weighs 1000, the text 1 (Material's defaults)
+FOLDED_BOOST = 1.0
+OTHER_PAGE_BOOST = 0.2
+_TAG = re.compile(r"<[^>]+>")
+_PLAIN = re.compile(r"[^\W_](?:[\w' -]*[^\W_])?")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+class SynonymError(ValueError):
+    """The shared synonym list is not a list of groups of plain words."""
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents: "Casuïstiek" -> "casuistiek"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """The shared list of general Dutch terms that mean about the same, one tuple per group."""
+    return parse_groups(files("handbook").joinpath(SYNONYMS_FILE).read_text(encoding="utf-8"))
+
+
+def parse_groups(text: str) -> tuple[tuple[str, ...], ...]:
+    """Groups of words from YAML; words hold only letters, digits, spaces, hyphens and apostrophes."""
+    data = yaml.safe_load(text)
+    fine = isinstance(data, list) and all(
+        isinstance(group, list) and len(group) > 1
+        and all(isinstance(word, str) and _PLAIN.fullmatch(word.strip()) for word in group)
+        for group in data)
+    if not fine:
+        raise SynonymError(f"src/handbook/{SYNONYMS_FILE}: elke regel moet een lijst van twee of meer woorden zijn, "
+                         "met alleen letters, cijfers, spaties, streepjes en apostrofs")
+    return tuple(tuple(word.strip() for word in group) for group in data)
+
+
+def _phrase(text: str) -> str:
+    return " " + " ".join(fold(text).replace("-", " ").split()) + " "
+
+
+def names(entry: Entry) -> list[str]:
+    """Every name a reader may search this entry by: title, other names and their synonym groups."""
+    own = [entry.record.titel, *getattr(entry.record, "ook_bekend_als", [])]
+    found = [fold(name) for name in own]
+    phrases = [_phrase(name) for name in own]
+    for group in synonym_groups():
+        if any(_phrase(word) in phrase for word in group for phrase in phrases):
+            found += [fold(word) for word in group]
+    return list(dict.fromkeys(found))
+
+
+def location(entry: Entry) -> str:
+    """The entry's page as Material's search index names it (werkvormen/leerhuis/)."""
+    return f"{entry.folder}/{entry.slug}/"
+
+
+def accent_free(*texts: str) -> list[str]:
+    """The words with accents in these texts (HTML allowed), without their accents, each once."""
+    words = _WORD.findall(_TAG.sub(" ", " ".join(texts)))
+    return list(dict.fromkeys(fold(word) for word in words if fold(word) != word.lower()))
+
+
+def enrich(index: dict, handbook: Handbook) -> dict:
+    """Material's search index with other names, accent-free words and page weights added."""
+    by_page = {location(entry): names(entry) for entry in handbook.entries}
+    index["config"]["fields"].update({"namen": {"boost": NAMES_BOOST}, "zonder_accenten": {"boost": FOLDED_BOOST}})
+    for doc in index["docs"]:
+        page, _, section = doc["location"].partition("#")
+        if not section and page in by_page:
+            doc["namen"] = " ".join(by_page[page])
+        folded = accent_free(doc.get("title", ""), doc.get("text", ""))
+        if folded:
+            doc["zonder_accenten"] = " ".join(folded)
+        if page not in by_page:
+            doc["boost"] = OTHER_PAGE_BOOST
+    return index

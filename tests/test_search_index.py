@@ -1,0 +1,59 @@
+"""The search index: other names and synonyms on record pages, accent-free words, help pages weigh less."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from handbook import search
+from helpers import soup
+
+
+@pytest.fixture(scope="module")
+def index(site):
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def doc(index, location):
+    return next(d for d in index["docs"] if d["location"] == location)
+
+
+def test_record_pages_carry_other_names_and_synonym_groups(index):
+    names = doc(index, "werkvormen/intervisie/")["namen"]
+    assert "collegiale consultatie" in names  # the record's ook_bekend_als
+    assert "reflectiegroep" in names  # the shared list: a group that holds "intervisie"
+    assert "reflectiegroep" not in doc(index, "werkvormen/leerhuis/").get("namen", "")
+    assert index["config"]["fields"]["namen"]["boost"] > index["config"]["fields"]["text"]["boost"]
+
+
+def test_accented_words_are_also_indexed_without_accents(index):
+    assert "casuistiekbespreking" in doc(index, "werkvormen/casuistiekbespreking/")["zonder_accenten"].split()
+    assert "zonder_accenten" in index["config"]["fields"]
+
+
+def test_help_pages_weigh_less_than_werkvormen(index):
+    assert doc(index, "toevoegen/")["boost"] < 1
+    assert doc(index, "vaste-lijsten/")["boost"] < 1
+    assert "boost" not in doc(index, "werkvormen/moreel-beraad/")
+
+
+def test_the_stemmer_runs_for_query_and_index(index):
+    assert "stemmer" in index["config"]["pipeline"]
+
+
+def test_vocabulary_page_shows_the_shared_synonym_list(site):
+    text = soup(site / "vaste-lijsten" / "index.html").get_text(" ")
+    assert "Zoekwoorden" in text
+    assert "collegiale consultatie, intercollegiale consultatie, reflectiegroep" in text
+
+
+@pytest.mark.parametrize("text", ["- [alleen]", "- [intervisie, '<script>']", "intervisie: reflectiegroep",
+                                  "- [intervisie, 'a | b']"])
+def test_a_wrong_synonym_list_is_refused_in_dutch(text):
+    with pytest.raises(search.SynonymError, match="twee of meer woorden"):
+        search.parse_groups(text)
+
+
+def test_fold_drops_accents_and_case():
+    assert search.fold("Casuïstiek cliënt Één") == "casuistiek client een"
