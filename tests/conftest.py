@@ -60,3 +60,16 @@ def payload_site(tmp_path_factory, recorder) -> Path:
     assert result.returncode == 0, result.stderr
     assert recorder[1] == [], "the build fetched an address from a record"
     return project / "site"
+
+
+# Tests that use a built site are slow, and those in tests/browser/ drive Chromium: marked here once,
+# so that `make test-fast` (pytest -m "not slow and not browser") needs no marker in every file.
+SLOW_FIXTURES = {"site", "payload_site", "base_url", "payload_url"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        elif SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)

@@ -58,6 +58,24 @@ def failed_build(project: Path) -> str:
     return result.stderr
 
 
+def refused(project: Path) -> str:
+    """What the loader says of the project's records, in-process: the report `check` and the build both print.
+
+    Fails when the records are accepted. Messages are tested this way; a few
+    end-to-end tests (`failed_build`) keep the adapter's contract: the build
+    stops with the same report and writes nothing.
+    """
+    from handbook import RecordError, load
+
+    try:
+        load(project / "werkvormen")
+    except RecordError as error:
+        report = error.report()
+        assert "Traceback" not in report
+        return report
+    raise AssertionError("the records were accepted")
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from handbook import RecordError, collection, records
 from handbook.model import Checklist, Werkvorm
-from helpers import ROOT, failed_build
+from helpers import ROOT, failed_build, refused
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = {
@@ -37,16 +37,24 @@ def test_the_corpus_and_the_expectations_match():
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_record_stops_the_build_with_file_and_line(project, name):
+def test_broken_record_is_refused_with_file_and_line(project, name):
     shutil.copy(CORPUS / name, project / "werkvormen" / name)
-    out = failed_build(project)
+    out = refused(project)
     assert re.search(re.escape(f"werkvormen/{name}") + EXPECTED[name], out), out
+
+
+@pytest.mark.slow
+def test_a_broken_record_stops_the_build_and_the_old_site_stays(project):
+    """The adapter's contract, end to end: the engine fails with the loader's report and writes nothing."""
+    shutil.copy(CORPUS / "tabs.yml", project / "werkvormen" / "tabs.yml")
+    out = failed_build(project)
+    assert refused(project) in out
 
 
 def test_a_record_of_several_megabytes_is_refused(project):
     text = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
     (project / "werkvormen" / "groot.yml").write_text(text + "# " + "x" * 3_000_000 + "\n", encoding="utf-8")
-    out = failed_build(project)
+    out = refused(project)
     assert "werkvormen/groot.yml:1:1: het bestand is 2" in out and "hoogstens 256 kB" in out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 import subprocess
@@ -59,6 +61,7 @@ def fill(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_new_record_fails_until_filled_in_then_builds_into_a_page(project):
     made = run("new", "Samen lunchen", cwd=project)
     assert made.returncode == 0, made.stderr

@@ -128,6 +128,7 @@ def test_cache_renders_only_what_changed(site, tmp_path):
     assert f"PDF's: 2 gemaakt, {COUNT - 2} uit de cache" in changed.stderr  # the leerhuis checklist and the handbook
 
 
+@pytest.mark.slow
 def test_pdfs_off_builds_a_site_without_pdfs_and_without_dead_links(tmp_path):
     project = copy_project(tmp_path / "project")
     result = build(project, HANDBOOK_PDF="0")
