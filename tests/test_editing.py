@@ -41,9 +41,9 @@ FILLED = {
     "  - \"VUL IN: een thema": "  - stage",
     "  - \"VUL IN: een doel": "  - kennismaken",
     "  - \"VUL IN: bestandsnaam": "  - gluren-bij-de-burens\n  - meelopen-in-de-praktijk",
-    "  - titel: \"VUL IN: titel van de bron": "  - titel: Eigen ervaring van het team",
-    "    uitgever: ": "    uitgever: Handboek werkvormen jeugd",
-    "    licentie: ": "    licentie: CC BY-NC-SA 4.0",
+    "  - bron: \"VUL IN": "  - bron: gluren-bij-de-burens-kaart",
+    "    gebruikt_voor: ": "    gebruikt_voor: Het idee van samen tijd doorbrengen.",
+    "eigen_advies: ": "eigen_advies: De stappen zijn eigen advies.",
 }
 
 

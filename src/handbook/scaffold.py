@@ -22,7 +22,8 @@ def blank(root: Path, title: str = "Naam van de werkvorm", today: dt.date | None
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
     return _env().get_template("new-werkvorm.yml.j2").render(
         title=title, roles=list(ROLES), themes=list(THEMES), goals=list(GOALS),
-        examples=examples or ["leerhuis"], today=today or dt.date.today())
+        examples=examples or ["leerhuis"], today=today or dt.date.today(),
+        sources=sorted(p.stem for p in (Path(root) / "bronnen").glob("*.yml")) or ["..."])
 
 
 def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Checklist, Werkvorm
+from .model import Checklist, Source, Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
 
-SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist}
+SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist,
+                                       "bron.schema.json": Source}
 
 
 def schema_for(model: type[BaseModel]) -> dict:
