@@ -42,10 +42,18 @@ def test_schema_rejects_what_the_model_rejects():
     published = json.loads((ROOT / "schema" / "checklist.schema.json").read_text())
     record = {"titel": "Lijst", "samenvatting": "Een lijst voor de test.", "inleiding": "Tekst.",
               "groepen": [{"titel": "Een", "items": ["Punt een", {"tekst": "Punt twee"}]}],
-              "bronnen": [{"titel": "Bron", "uitgever": "Uitgever", "licentie": "onbekend"}],
+              "bronnen": ["gluren-bij-de-burens-kaart", {"bron": "tips-leernetwerken-jeugdzorg"}],
               "laatst_herzien": "2026-11-23"}
     jsonschema.validate(record, published)
     Checklist.model_validate(record)
     record["onbekend"] = 1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, published)
+
+
+@pytest.mark.parametrize("path", collection.source_files(ROOT / "werkvormen"), ids=lambda p: p.name)
+def test_every_source_passes_the_published_schema(path):
+    published = json.loads((ROOT / "schema" / "bron.schema.json").read_text(encoding="utf-8"))
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.endswith("schema/bron.schema.json") and (path.parent / first.split("=", 1)[1]).resolve().is_file()
+    jsonschema.validate(parse(path.read_text(encoding="utf-8")).data, published)

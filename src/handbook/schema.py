@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Checklist, Source, Werkvorm
+from .model import SLUG_PATTERN, Checklist, Source, Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
 
 SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist,
@@ -20,6 +20,9 @@ def schema_for(model: type[BaseModel]) -> dict:
     if group:  # the model turns a plain string into an Item before validating; the schema says so
         items = group["properties"]["items"]
         items["items"] = {"anyOf": [{"type": "string", "minLength": 2}, items["items"]]}
+    sources = schema.get("properties", {}).get("bronnen")
+    if sources:  # a plain key is a SourceRef without a note
+        sources["items"] = {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, sources["items"]]}
     _describe_vocabulary(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
