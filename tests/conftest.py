@@ -54,7 +54,8 @@ def recorder() -> Iterator[tuple[str, list[str]]]:
 def payload_site(tmp_path_factory, recorder) -> Path:
     """The handbook built after an attacker put script into every text field of a werkvorm and a checklist."""
     project = copy_project(tmp_path_factory.mktemp("payload") / "project")
-    for record in ("werkvormen/leerhuis.yml", "werkvormen/checklists/leernetwerk-gaande-houden.yml"):
+    for record in ("werkvormen/leerhuis.yml", "werkvormen/checklists/leernetwerk-gaande-houden.yml",
+                   "werkvormen/bronnen/artikel-samen-werken-samen-leren.yml"):
         inject_payloads(project / record, recorder[0])
     result = build(project)
     assert result.returncode == 0, result.stderr

@@ -93,7 +93,8 @@ PAYLOADS = [
     "\"><svg onload=alert('xss-10')>",
     "[a [b] c](javascript:alert('xss-11'))",
 ]
-FIXED = {"verwant", "voor_wie", "themas", "doelen", "url", "laatst_herzien", "jaar", "min", "max", "genummerd"}
+FIXED = {"verwant", "voor_wie", "themas", "doelen", "url", "laatst_herzien", "jaar", "min", "max", "genummerd",
+         "bron", "soort", "uit_de_bron", "werkvormen"}  # keys, words from a fixed list, numbers
 
 
 def inject_payloads(path: Path, server: str = "http://127.0.0.1:9") -> None:

@@ -84,3 +84,18 @@ def test_every_problem_in_every_record_is_listed_at_once(project):
     assert f"{GLUREN}:" in out and f"{LEERHUIS}:" in out
     assert "werkvormen/spiegelbijeenkomst.yml:" in out and "laatst_herzien: is geen bestaande datum" in out
     assert re.search(r"\d+ problemen in de werkvormen gevonden; er is niets gebouwd", out)
+
+
+def test_an_unknown_source_key_is_an_error_with_a_suggestion(project):
+    edit(project, GLUREN, "  - bron: gluren-bij-de-burens-kaart", "  - bron: gluren-bij-de-buren-kaart")
+    out = refused(project)
+    assert re.search(rf"{GLUREN}:\d+:\d+: bronnen\.1\.bron: er is geen bron 'gluren-bij-de-buren-kaart' in "
+                     r"werkvormen/bronnen/; bedoel je 'gluren-bij-de-burens-kaart'\?", out), out
+
+
+def test_a_standing_partnership_needs_no_duration_but_an_activity_does(project):
+    path = project / "werkvormen" / "leerwerkplaats.yml"
+    assert "  duur:" not in path.read_text(encoding="utf-8") and "soort: samenwerking" in path.read_text(encoding="utf-8")
+    edit(project, "werkvormen/leerwerkplaats.yml", "soort: samenwerking", "soort: activiteit")
+    out = refused(project)
+    assert re.search(r"werkvormen/leerwerkplaats.yml:\d+:\d+: praktisch: 'duur' ontbreekt; een eenmalige activiteit", out), out

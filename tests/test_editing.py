@@ -43,9 +43,9 @@ FILLED = {
     "  - \"VUL IN: een thema": "  - stage",
     "  - \"VUL IN: een doel": "  - kennismaken",
     "  - \"VUL IN: bestandsnaam": "  - gluren-bij-de-burens\n  - meelopen-in-de-praktijk",
-    "  - titel: \"VUL IN: titel van de bron": "  - titel: Eigen ervaring van het team",
-    "    uitgever: ": "    uitgever: Handboek werkvormen jeugd",
-    "    licentie: ": "    licentie: CC BY-NC-SA 4.0",
+    "  - bron: \"VUL IN": "  - bron: gluren-bij-de-burens-kaart",
+    "    gebruikt_voor: ": "    gebruikt_voor: Het idee van samen tijd doorbrengen.",
+    "eigen_advies: ": "eigen_advies: De stappen zijn eigen advies.",
 }
 
 
@@ -93,13 +93,17 @@ def test_check_warns_about_long_sentences_old_reviews_and_missing_relations_but_
     long = "Dit is een zin " + "die maar doorgaat en " * 8 + "nooit stopt."
     text = text.replace("\nresultaten: |\n", f"\nresultaten: |\n  {long}\n", 1)
     path.write_text(text, encoding="utf-8")
+    for other in (project / "werkvormen").rglob("*.yml"):  # relations show both ways: no one may point at it
+        if other != path:
+            other.write_text(re.sub(r"\n  - leerhuis(?=\n)|(?<=\[)leerhuis, |, leerhuis(?=\])", "",
+                                    other.read_text(encoding="utf-8")), encoding="utf-8")
     result = run("check", cwd=project)
     assert result.returncode == 0, result.stderr
     out = result.stderr
     assert re.search(r"werkvormen/leerhuis.yml:\d+:1: resultaten: waarschuwing: een zin van 38 woorden", out), out
     assert re.search(r"werkvormen/leerhuis.yml:\d+:1: laatst_herzien: waarschuwing: de tekst is sinds 2020-01-01", out)
     assert re.search(r"werkvormen/leerhuis.yml:\d+:1: verwant: waarschuwing: noemt geen verwante werkvorm", out)
-    assert "3 waarschuwingen" in result.stdout
+    assert len([line for line in out.splitlines() if line.startswith("werkvormen/leerhuis.yml")]) == 3, out
     assert build(project, HANDBOOK_PDF="0").returncode == 0  # advice never fails a --strict build
 
 

@@ -58,7 +58,7 @@ def test_werkvorm_pdf_holds_every_step_and_point_of_attention_on_at_most_two_pag
         assert squash(line) in text
     for point in entry.record.let_op:
         assert squash(point) in text
-    assert squash(entry.record.bronnen[0].licentie) in text
+    assert squash(BOOK.source(entry.record.bronnen[0].bron).licentie) in text
 
 
 def test_footer_gives_the_handbook_address_and_the_review_date(site):

@@ -42,7 +42,7 @@ def test_schema_rejects_what_the_model_rejects():
     published = json.loads((ROOT / "schema" / "checklist.schema.json").read_text())
     record = {"titel": "Lijst", "samenvatting": "Een lijst voor de test.", "inleiding": "Tekst.",
               "groepen": [{"titel": "Een", "items": ["Punt een", {"tekst": "Punt twee"}]}],
-              "bronnen": [{"titel": "Bron", "uitgever": "Uitgever", "licentie": "onbekend"}],
+              "bronnen": ["gluren-bij-de-burens-kaart", {"bron": "tips-leernetwerken-jeugdzorg"}],
               "laatst_herzien": "2026-11-23"}
     jsonschema.validate(record, published)
     Checklist.model_validate(record)
@@ -84,7 +84,8 @@ def test_editors_see_dutch_titles_and_messages_in_vs_code(name):
             assert node.get("errorMessage"), f"no Dutch errorMessage at {path}"
         if "pattern" in node:
             assert node.get("patternErrorMessage"), path
-    url = published["$defs"]["Source"]["properties"]["url"]["anyOf"][0] if "Source" in published["$defs"] else None
+    source = published.get("$defs", {}).get("Source") or (published if name == "bron.schema.json" else None)
+    url = source["properties"]["url"]["anyOf"][0] if source else None
     if url:
         assert "veilig webadres" in url["patternErrorMessage"]
 
@@ -103,3 +104,11 @@ def test_vs_code_maps_the_records_to_their_schemas():
     assert "werkvormen/checklists/*.yml" in settings["./schema/checklist.schema.json"]
     for target in settings:
         assert (ROOT / target).is_file()
+
+
+@pytest.mark.parametrize("path", collection.source_files(ROOT / "werkvormen"), ids=lambda p: p.name)
+def test_every_source_passes_the_published_schema(path):
+    published = json.loads((ROOT / "schema" / "bron.schema.json").read_text(encoding="utf-8"))
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.endswith("schema/bron.schema.json") and (path.parent / first.split("=", 1)[1]).resolve().is_file()
+    jsonschema.validate(parse(path.read_text(encoding="utf-8")).data, published)

@@ -8,11 +8,12 @@ import re
 import pytest
 
 import handbook
+from handbook import facts as practical_facts
 from helpers import ROOT, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 SECTIONS = ["Voor wie", "Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
-            "Wat doe je met de resultaten", "Let op", "Bronnen"]
+            "Wat doe je met de resultaten", "Let op", "Verantwoording"]
 
 
 def headings(page, level="h2"):
@@ -30,19 +31,68 @@ def test_every_werkvorm_has_its_page_with_every_section_in_order(site, entry):
         assert step.titel in text
     for point in entry.record.let_op:
         assert point[:40] in text
-    facts = page.select_one("dl.hb-facts").get_text(" ", strip=True)
-    assert "Duur" in facts and "Groep" in facts and "Voor wie" in facts
+    facts = page.select_one("dl.hb-facts")
+    text = facts.get_text(" ", strip=True)
+    assert "Voor wie" in text and "Soort" in text
+    assert ("Duur" in text and "Groep" in text) or entry.record.soort == "samenwerking"
+    assert "bron" not in text.lower()  # provenance lives under Verantwoording, not in the facts box
+    marks = [a.find_parent("dd").find_previous_sibling("dt").get_text() for a in facts.select("a.hb-guideline")]
+    p = entry.record.praktisch
+    assert marks == [f.label for f in practical_facts.practical(entry.record) if f.guideline]
+    assert ("Duur" in marks) == (p.duur is not None and "duur" not in p.uit_de_bron)
+    before_steps = text_before(page, "hoe-organiseer-je-het")
+    assert not re.search(r"\bbronn?e?n?\b|werkvormkaart|\bhet artikel\b", before_steps, re.I), before_steps[:300]
 
 
-@pytest.mark.parametrize("entry", BOOK.werkvormen, ids=lambda e: e.slug)
-def test_related_werkvormen_link_to_their_pages(site, entry):
-    page_dir = site / "werkvormen" / entry.slug
+def text_before(page, anchor: str) -> str:
+    """The article's text up to the heading with id `anchor`."""
+    parts = []
+    for node in page.select_one("article").descendants:
+        if getattr(node, "get", None) and node.get("id") == anchor:
+            break
+        if isinstance(node, str):
+            parts.append(node)
+    return " ".join(parts)
+
+
+def related_titles(site, entry) -> list[str]:
+    page = soup(site / entry.folder / entry.slug / "index.html")
+    section = page.find(id=re.compile("^verwante"))
+    return [a.get_text() for a in section.find_next("ul").select("a")] if section else []
+
+
+@pytest.mark.parametrize("entry", BOOK.entries, ids=lambda e: e.slug)
+def test_related_werkvormen_link_to_their_pages_and_every_relation_shows_on_both_pages(site, entry):
+    page_dir = site / entry.folder / entry.slug
     page = soup(page_dir / "index.html")
     section = page.find(id=re.compile("^verwante"))
-    assert section is not None and entry.record.verwant
+    assert section is not None
     links = section.find_next("ul").select("a")
-    assert [a.get_text() for a in links] == [BOOK.get(s).record.titel for s in entry.record.verwant]
+    titles = [a.get_text() for a in links]
+    assert titles[:len(entry.record.verwant)] == [BOOK.get(s).record.titel for s in entry.record.verwant]
     for a in links:
+        assert (page_dir / a["href"] / "index.html").resolve().is_file(), a["href"]
+    for other in BOOK.related(entry):
+        assert entry.record.titel in related_titles(site, other), (entry.slug, other.slug)
+
+
+def test_a_relation_written_on_one_page_only_shows_on_both(site):
+    one_way = BOOK.get("post-hbo-leergang").record.verwant
+    assert "uitwisseling-tussen-organisaties" in one_way
+    assert "post-hbo-leergang" not in BOOK.get("uitwisseling-tussen-organisaties").record.verwant
+    assert "Post-hbo-leergang Jeugdprofessional van de toekomst" in related_titles(
+        site, BOOK.get("uitwisseling-tussen-organisaties"))
+
+
+def test_the_18_tips_link_the_werkvormen_they_name(site):
+    page_dir = site / "checklists" / "leernetwerk-starten"
+    page = soup(page_dir / "index.html")
+    linked = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".hb-checklist a") if "werkvormen" in a["href"]}
+    assert linked >= {"ontwikkelgroep", "leerhuis", "intervisie", "leernetwerkbijeenkomst", "onderwijs-op-de-stagelocatie",
+                      "ervaringskennis-inbrengen", "meelopen-in-de-praktijk", "gastles-uit-de-praktijk",
+                      "nascholing-door-docenten", "samen-onderwijs-ontwikkelen", "spiegelbijeenkomst", "moreel-beraad",
+                      "casuistiekbespreking"}
+    for a in page.select(".hb-checklist a"):
         assert (page_dir / a["href"] / "index.html").resolve().is_file(), a["href"]
 
 
@@ -54,7 +104,7 @@ def test_catalogue_lists_every_werkvorm_with_summary_roles_duration_and_group(si
         text = card.get_text(" ", strip=True)
         assert card.select_one("h2 a").get_text() == entry.record.titel
         assert entry.record.samenvatting in text
-        assert "Voor wie" in text and "Duur" in text and "Groep" in text
+        assert "Voor wie" in text and (("Duur" in text and "Groep" in text) or "Vaste samenwerking" in text)
         assert set(card["data-rol"].split()) == set(entry.record.voor_wie)
 
 
@@ -82,10 +132,14 @@ def test_home_leads_to_the_catalogue_and_over_page_credits_sources(site):
     assert home.find("a", href=re.compile(r"^werkvormen/?$|werkvormen/index.html"), class_="md-button")
     over = soup(site / "over" / "index.html").get_text(" ")
     assert "Licentie" in over and "CC BY-NC-ND" in over
-    sources = soup(site / "bronnen" / "index.html").get_text(" ")
-    for entry in BOOK.entries:
-        for source in entry.record.bronnen:
-            assert source.titel in sources and source.licentie in sources
+    page = soup(site / "bronnen" / "index.html")
+    sources = page.get_text(" ")
+    for key, source in BOOK.sources:
+        assert source.titel in sources and source.licentie in sources
+        section = page.find(id=key)
+        assert section is not None
+        users = {a.get_text() for a in section.find_next("ul").select("a")}
+        assert users == {e.record.titel for e in BOOK.users(key)}
 
 
 def test_pages_are_dutch_and_search_uses_dutch_stemming(site):

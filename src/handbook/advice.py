@@ -15,10 +15,12 @@ from pathlib import Path
 from .collection import Handbook, locate
 from .model import Checklist
 from .problems import Problem
+from .vocabulary import TERMS
 
 LONG_SENTENCE = 25  # words; the writing guide asks for 15 to 20
 STALE_AFTER = dt.timedelta(days=2 * 365)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+_TERMS = [(re.compile(rf"\b(?:{variant})\b", re.IGNORECASE), word, why) for variant, (word, why) in TERMS.items()]
 
 
 def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
@@ -26,6 +28,9 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
     found = []
     for entry in handbook.entries:
         record = entry.record
+        for path, found_word, word, why in _variants(record.model_dump(exclude={"ook_bekend_als"}), ()):
+            found.append(locate(entry, root, path, f"'{found_word}': schrijf '{word}' ({why}); zie de "
+                                                     "schrijfwijzer", warning=True))
         for path, sentence in _long_sentences(record.model_dump(), ()):
             words = len(sentence.split())
             found.append(locate(entry, root, path, f"een zin van {words} woorden is lastig te lezen (B1: liefst "
@@ -33,8 +38,7 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
         if today - record.laatst_herzien > STALE_AFTER:
             found.append(locate(entry, root, ("laatst_herzien",), f"de tekst is sinds {record.laatst_herzien} niet "
                                 "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag", warning=True))
-        if not isinstance(record, Checklist) and not any(
-                not handbook.get(slug).is_checklist for slug in record.verwant):
+        if not isinstance(record, Checklist) and not any(not other.is_checklist for other in handbook.related(entry)):
             found.append(locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee",
                                 warning=True))
     return sorted(found)
@@ -51,6 +55,20 @@ def _long_sentences(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _long_sentences(item, path + (i,))
+
+
+def _variants(value: object, path: tuple) -> Iterator[tuple[tuple, str, str, str]]:
+    """(path, the variant as written, the preferred word, why) for every known variant of a term."""
+    if isinstance(value, str):
+        for pattern, word, why in _TERMS:
+            for match in pattern.finditer(value):
+                yield path, match.group(0), word, why
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _variants(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _variants(item, path + (i,))
 
 
 def _start(sentence: str) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from . import messages, paths, records, textrules
-from .model import SLUG_PATTERN, Checklist, Record
+from .model import SLUG_PATTERN, Checklist, Record, Source
 from .problems import Problem, RecordError
 from .yamlfile import parse
 
@@ -37,6 +38,7 @@ class Handbook:
     """All records, sorted by title, ready to render."""
 
     entries: tuple[Entry, ...]
+    sources: tuple[tuple[str, Source], ...] = ()  # (key, source), sorted by title
 
     @cached_property
     def werkvormen(self) -> list[Entry]:
@@ -54,9 +56,47 @@ class Handbook:
     def get(self, slug: str) -> Entry:
         return self._by_slug[slug]
 
+    def source(self, key: str) -> Source:
+        return dict(self.sources)[key]
+
+    def related(self, entry: Entry) -> list[Entry]:
+        """Every entry this one is related to, in either direction: its own `verwant` first, then the
+        werkvormen its checklist items name, then the entries that point at it. A relation written
+        on one page therefore shows on both."""
+        return [self.get(slug) for slug in self._relations.get(entry.slug, [])]
+
+    def users(self, key: str) -> list[Entry]:
+        """The entries that credit a source."""
+        return [e for e in self.entries if any(ref.bron == key for ref in e.record.bronnen)]
+
+    @cached_property
+    def _relations(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+
+        def add(a: str, b: str) -> None:
+            if a != b and b in self._by_slug and b not in found.setdefault(a, []):
+                found[a].append(b)
+
+        for entry in self.entries:
+            for _, slug in _named_slugs(entry.record):
+                add(entry.slug, slug)
+        for entry in self.entries:
+            for _, slug in _named_slugs(entry.record):
+                add(slug, entry.slug)
+        return found
+
     @cached_property
     def _by_slug(self) -> dict[str, Entry]:
         return {e.slug: e for e in self.entries}
+
+
+SOURCES_FOLDER = "bronnen"
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every source file under `root` (werkvormen/bronnen/), in a stable order."""
+    folder = root / SOURCES_FOLDER
+    return sorted(list(folder.glob("*.yml")) + list(folder.glob("*.yaml")))
 
 
 def record_files(root: Path) -> list[Path]:
@@ -72,12 +112,15 @@ def unpublished(root: Path, records: list[Path]) -> list[Problem]:
     A record saved as `leerhuis`, `leerhuis.yml.txt` or in a folder of its own
     would otherwise pass the check and never reach the site.
     """
-    known, problems = set(records), []
-    for path in sorted(root.rglob("*")):
+    known, problems = set(records) | set(source_files(root)), []
+    for path in _every_file(root):
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
-        if path.is_dir() or path in known:
+        if path in known:
             continue
-        if path.parent not in (root, root / "checklists"):
+        if path.is_symlink():
+            problems.append(Problem(shown_as, 1, 1, "", "is een snelkoppeling (symlink); zet het bestand zelf in "
+                                                        "deze map"))
+        elif path.parent not in (root, root / "checklists", root / SOURCES_FOLDER):
             inside = path.relative_to(root).parts[0] == "checklists"
             where = f"{root.name}/checklists/" if inside else f"{root.name}/"
             problems.append(Problem(shown_as, 1, 1, "", f"dit bestand staat in een eigen map en komt niet op de site; "
@@ -88,15 +131,28 @@ def unpublished(root: Path, records: list[Path]) -> list[Problem]:
     return problems + _outside(root)
 
 
+def _every_file(root: Path) -> list[Path]:
+    """Every file under `root`, and every link (to a file or a folder), without following links."""
+    found = []
+    for folder, folders, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        found += [here / name for name in names]
+        found += [here / name for name in folders if (here / name).is_symlink()]
+    return sorted(found)
+
+
 def _outside(root: Path) -> list[Problem]:
     """A record saved next to werkvormen/ instead of in it (the project's top folder)."""
     problems = []
     for path in sorted(root.parent.glob("*.y*ml*")):
+        if path.is_symlink() or not path.is_file():
+            continue
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")[:65536]
+            with path.open("rb") as file:
+                text = file.read(65536).decode("utf-8", errors="replace")
         except OSError:
             continue
-        if path.is_file() and re.search(r"^titel:", text, re.M) and re.search(r"^(stappen|groepen):", text, re.M):
+        if re.search(r"^titel:", text, re.M) and re.search(r"^(stappen|groepen):", text, re.M):
             problems.append(Problem(path.name, 1, 1, "", f"dit lijkt een record, maar het staat niet in {root.name}/ "
                                                          f"en komt dus niet op de site; verplaats het naar {root.name}/"))
     return problems
@@ -127,10 +183,37 @@ def load(root: Path) -> Handbook:
     problems += unpublished(root, files)
     if not files:
         problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
+    sources, source_names = [], set()
+    for path in source_files(root):
+        shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
+        outside = _not_a_plain_file(path, root)
+        if outside:
+            problems.append(Problem(shown_as, 1, 1, "", outside))
+            continue
+        source, found = records.read(path, Source, shown_as)
+        problems += found
+        source_names.add(path.stem)
+        if source is not None:
+            sources.append((path.stem, source))
     problems += _cross_checks(entries, {path.stem for path in files}, root)
+    problems += _source_checks(entries, source_names, root)
     if problems:
         raise RecordError(problems)
-    return Handbook(tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))))
+    return Handbook(tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))),
+                    tuple(sorted(sources, key=lambda pair: (pair[1].titel.casefold(), pair[0]))))
+
+
+def _source_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
+    """Every source a record names is a file in werkvormen/bronnen/."""
+    problems = []
+    for entry in entries:
+        for i, ref in enumerate(entry.record.bronnen):
+            if ref.bron not in names:
+                hint = messages.suggest(ref.bron, names)
+                tip = f"; bedoel je '{hint}'?" if hint else ""
+                problems.append(locate(entry, root, ("bronnen", i, "bron"),
+                                       f"er is geen bron '{ref.bron}' in {root.name}/{SOURCES_FOLDER}/{tip}"))
+    return problems
 
 
 def _not_a_plain_file(path: Path, root: Path) -> str | None:
@@ -161,14 +244,25 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
             problems.append(locate(entry, root, ("titel",), f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)"))
         titles.setdefault(title, entry)
     for entry in entries:
-        for i, slug in enumerate(entry.record.verwant):
+        for path, slug in _named_slugs(entry.record):
             if slug == entry.slug:
-                problems.append(locate(entry, root, ("verwant", i), "een record kan niet naar zichzelf verwijzen"))
+                problems.append(locate(entry, root, path, "een record kan niet naar zichzelf verwijzen"))
             elif slug not in names:
                 hint = messages.suggest(slug, names)
                 tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(locate(entry, root, ("verwant", i), f"er is geen werkvorm of checklist '{slug}'{tip}"))
+                problems.append(locate(entry, root, path, f"er is geen werkvorm of checklist '{slug}'{tip}"))
     return problems
+
+
+def _named_slugs(record: Record) -> list[tuple[tuple, str]]:
+    """(field path, slug) for every other record that `record` names: `verwant`, and for a checklist the
+    werkvormen its items name."""
+    named = [(("verwant", i), slug) for i, slug in enumerate(record.verwant)]
+    if isinstance(record, Checklist):
+        named += [(("groepen", g, "items", i, "werkvormen", k), slug)
+                  for g, group in enumerate(record.groepen) for i, item in enumerate(group.items)
+                  for k, slug in enumerate(item.werkvormen)]
+    return named
 
 
 def locate(entry: Entry, root: Path, path: tuple, message: str, warning: bool = False) -> Problem:

@@ -57,12 +57,13 @@ FILTERS = (
 
 
 def keys(werkvorm: Werkvorm) -> dict[str, list[str]]:
-    """For each filter, the choices this werkvorm answers to."""
+    """For each filter, the choices this werkvorm answers to; a standing partnership without a duration
+    or group size answers to no band of that filter."""
     duur, groep = werkvorm.praktisch.duur, werkvorm.praktisch.groepsgrootte
     return {
         "rol": list(werkvorm.voor_wie),
         "doel": list(werkvorm.doelen),
         "thema": list(werkvorm.themas),
-        "duur": [band.key for band in DURATIONS if band.fits(duur.min, duur.max)],
-        "groep": [band.key for band in GROUPS if band.fits(groep.min, groep.max)],
+        "duur": [band.key for band in DURATIONS if duur and band.fits(duur.min, duur.max)],
+        "groep": [band.key for band in GROUPS if groep and band.fits(groep.min, groep.max)],
     }

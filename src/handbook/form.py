@@ -48,10 +48,19 @@ def repository(edit_url: str | None) -> dict[str, str] | None:
             "pulls": f"{repo}/pulls/@me", "signup": "https://github.com/signup"}
 
 
-def attributes(edit_url: str | None) -> str:
+def form_schema(handbook: Handbook) -> dict:
+    """The werkvorm schema, with the sources that exist as the choices for `bron` (the schema file cannot know them)."""
+    result = schema.schema_for(Werkvorm)
+    bron = result["$defs"]["SourceRef"]["properties"]["bron"]
+    bron["enum"] = [key for key, _ in handbook.sources]
+    bron["enumDescriptions"] = [source.titel for _, source in handbook.sources]
+    return result
+
+
+def attributes(edit_url: str | None, handbook: Handbook) -> str:
     """The form's data- attributes, HTML-escaped: the page holds them, no request is needed to build the form."""
     links = repository(edit_url) or {}
-    values = {"schema": json.dumps(schema.schema_for(Werkvorm), ensure_ascii=False),
+    values = {"schema": json.dumps(form_schema(handbook), ensure_ascii=False),
               "texts": json.dumps(texts(), ensure_ascii=False), "modeline": MODELINE, "data": DATA,
               "new": links.get("new", ""), "edit": links.get("edit", "")}
     return " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in values.items())

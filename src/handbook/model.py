@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from . import textrules
-from .vocabulary import GOALS, ROLES, THEMES
+from .vocabulary import GOALS, KINDS, PRACTICAL_FACTS, ROLES, THEMES
 
 Role = Literal[tuple(ROLES)]  # type: ignore[valid-type]
 Theme = Literal[tuple(THEMES)]  # type: ignore[valid-type]
 Goal = Literal[tuple(GOALS)]  # type: ignore[valid-type]
+Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+Fact = Literal[tuple(PRACTICAL_FACTS)]  # type: ignore[valid-type]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -69,10 +71,14 @@ class Record(BaseModel):
     verwant: list[Slug] = Field(default_factory=list,
                                 description="Verwante werkvormen of checklists, met hun bestandsnaam.",
                                 examples=[["leerhuis", "spiegelbijeenkomst"]])
-    bronnen: list[Source] = Field(min_length=1, description="Waar de inhoud vandaan komt.",
-                                  examples=[[{"titel": "Gluren bij de burens (werkvormkaart)",
-                                              "uitgever": "Regionaal Leernetwerk Jeugd Utrecht / Hogeschool Utrecht",
-                                              "jaar": 2021, "licentie": "CC BY-NC-ND"}]])
+    bronnen: list[SourceRef] = Field(
+        min_length=1, description="Waar de inhoud vandaan komt: de naam van een bron in werkvormen/bronnen/, "
+                                  "met wat je eruit haalt.",
+        examples=[[{"bron": "gluren-bij-de-burens-kaart", "gebruikt_voor": "Het idee van de werkvorm."}]])
+    eigen_advies: Prose | None = Field(
+        default=None, description="Wat het handboek zelf toevoegt en niet uit een bron komt, zoals de uitwerking "
+                                  "van de stappen of de getallen bij 'praktisch'.",
+        examples=["De stappen en de getallen zijn advies van het handboek."])
     laatst_herzien: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
                                     examples=["2026-11-23"])
 
@@ -92,21 +98,58 @@ class Record(BaseModel):
         return value
 
 
+class SourceRef(BaseModel):
+    """A record's use of a source: the source's key, and what the record takes from it."""
+
+    model_config = _config("Een bron uit werkvormen/bronnen/, met wat deze tekst eruit haalt.")
+
+    bron: str = Field(pattern=SLUG_PATTERN, description="De bestandsnaam van de bron in werkvormen/bronnen/, "
+                                                        "zonder .yml.", examples=["gluren-bij-de-burens-kaart"])
+    gebruikt_voor: str | None = Field(default=None, min_length=2,
+                                      description="Wat uit deze bron komt (mag weg).",
+                                      examples=["Het idee van de werkvorm en wat het docenten oplevert."])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_key(cls, value: object) -> object:
+        """Let an editor write just the key where there is nothing to note."""
+        return {"bron": value} if isinstance(value, str) else value
+
+
 class Source(BaseModel):
-    """A source the record is based on, credited on the page."""
+    """A source, kept once in werkvormen/bronnen/ and credited on every page that uses it."""
 
-    model_config = _config("Een bron waarop de tekst is gebaseerd. Noem altijd de licentie.")
+    model_config = _config("Een bron waarop teksten in het handboek zijn gebaseerd. Eén bestand per bron in "
+                           "werkvormen/bronnen/; werkvormen noemen de bron bij deze bestandsnaam. Schrijf alleen "
+                           "op wat de bron zelf zegt.")
 
-    titel: Text = Field(min_length=2, max_length=300, description="Titel van de bron.",
-                       examples=["Gluren bij de burens (werkvormkaart)"])
-    uitgever: Text = Field(min_length=2, max_length=300, description="Wie de bron maakte of uitgaf.",
-                          examples=["Regionaal Leernetwerk Jeugd Utrecht / Hogeschool Utrecht"])
+    titel: Text = Field(min_length=2, max_length=300, description="De titel zoals de bron hem noemt. Heeft de bron geen titel, "
+                                                 "beschrijf hem dan en zet titel_is_omschrijving op true.",
+                       examples=["Gluren bij de burens"])
+    titel_is_omschrijving: bool = Field(default=False, description="true als de bron geen eigen titel heeft en "
+                                                                   "'titel' een omschrijving van ons is.",
+                                        examples=[False])
+    soort: Text | None = Field(default=None, min_length=2, description="Wat voor bron het is (mag weg).",
+                              examples=["Werkvormkaart"])
+    auteurs: list[Line] = Field(default_factory=list, description="De auteurs, zoals de bron ze noemt.",
+                                examples=[["Dorine van Eijk (HU)"]])
+    uitgever: Text | None = Field(default=None, min_length=2, max_length=300,
+                                 description="Wie de bron uitgaf, alleen als de bron dat zelf zegt.",
+                                 examples=["Hogeschool Utrecht"])
+    betrokken: list[Line] = Field(default_factory=list,
+                                  description="Andere makers en partners die de bron noemt (mag leeg).",
+                                  examples=[["Regionaal Leernetwerk Jeugd Utrecht"]])
     jaar: int | None = Field(default=None, ge=1900, le=2100, strict=True, description="Jaar van uitgave.", examples=[2021])
     licentie: Text = Field(min_length=2, max_length=200, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
                           examples=["CC BY-NC-ND 4.0"])
+    bewerken_toegestaan: bool = Field(description="Mag je de tekst van de bron bewerken? Bij CC ...-ND en 'Alle "
+                                                  "rechten voorbehouden' niet: vat dan kort samen in eigen woorden.",
+                                      examples=[False])
     url: str | None = Field(default=None, max_length=500, pattern="^(https?://|mailto:)[^\\s<>\"'`\\\\{}|^]+$",
                             description="Webadres van de bron (https://...).",
                             examples=["https://www.hu.nl/"])
+    over: Prose = Field(description="In een paar zinnen van ons: waar de bron over gaat.",
+                        examples=["Een werkvormkaart over op bezoek gaan bij elkaars werk."])
 
 
 class Step(BaseModel):
@@ -130,7 +173,7 @@ class Range(BaseModel):
     min: int = Field(ge=1, le=10_000, strict=True, description="Ondergrens.", examples=[60])
     max: int = Field(ge=1, le=10_000, strict=True, description="Bovengrens.", examples=[120])
     toelichting: Text | None = Field(default=None, description="Uitleg bij de getallen (mag weg).",
-                                    examples=["Richtlijn; de bron noemt geen duur."])
+                                    examples=["Per bijeenkomst."])
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -144,14 +187,21 @@ class Practical(BaseModel):
 
     model_config = _config("Praktische gegevens: duur, groepsgrootte, frequentie, voorbereiding en materialen.")
 
-    duur: Range = Field(description="Hoe lang het duurt, in minuten (min en max).",
-                        examples=[{"min": 120, "max": 240}])
-    groepsgrootte: Range = Field(description="Met hoeveel mensen (min en max).", examples=[{"min": 2, "max": 4}])
+    duur: Range | None = Field(default=None, description="Hoe lang het duurt, in minuten (min en max); bij een "
+                                                         "reeks per bijeenkomst. Mag weg bij een vaste samenwerking.",
+                               examples=[{"min": 120, "max": 240}])
+    groepsgrootte: Range | None = Field(default=None, description="Met hoeveel mensen (min en max). Mag weg bij "
+                                                                  "een vaste samenwerking.",
+                                        examples=[{"min": 2, "max": 4}])
     frequentie: Text = Field(min_length=2, description="Hoe vaak je het doet.", examples=["Eén of twee keer per jaar"])
     voorbereiding: Text = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.",
                                examples=["Een uur: een ruimte regelen en de deelnemers uitnodigen."])
     materialen: list[Line] = Field(default_factory=list, description="Wat je nodig hebt.",
                                    examples=[["Een flip-over", "Koffie en thee"]])
+    uit_de_bron: list[Fact] = Field(
+        default_factory=list, description="Welke gegevens een bron noemt. De andere zijn een richtlijn van het "
+                                          "handboek en krijgen op de pagina het merkje 'richtlijn'.",
+        examples=[["groepsgrootte"]])
 
 
 class Werkvorm(Record):
@@ -164,6 +214,8 @@ class Werkvorm(Record):
                                        description="Andere namen die lezers gebruiken; de zoekfunctie vindt de "
                                                    "werkvorm ook op deze woorden.",
                                        examples=[["collegiale consultatie"]])
+    soort: Kind = Field(default="activiteit", description="Een eenmalige activiteit, een reeks bijeenkomsten of "
+                                                          "een vaste samenwerking.", examples=["reeks"])
     voor_wie: list[Role] = Field(min_length=1, description="Voor welke rollen de werkvorm is bedoeld.",
                                  examples=[["docent", "jeugdprofessional"]])
     wat_is_het: Prose = Field(description="Wat de werkvorm is, in een paar zinnen.",
@@ -178,8 +230,9 @@ class Werkvorm(Record):
                                             "tips": ["Plan ruim vooruit."]}]])
     resultaten: Prose = Field(description="Wat je met de opbrengst doet.",
                               examples=["Vertel je team in het volgende overleg wat je hebt gezien."])
-    let_op: list[Line] = Field(min_length=1, description="Aandachtspunten, zoals privacy (AVG) en toestemming.",
-                               examples=[["Vraag vooraf toestemming aan de jongere en de ouders (AVG)."]])
+    let_op: list[Line] = Field(min_length=1, description="Aandachtspunten die bij deze werkvorm horen. Privacy en "
+                                                         "toestemming staan voor alle werkvormen op één pagina.",
+                               examples=[["Spreek vooraf af welke casus je meebrengt."]])
     praktisch: Practical = Field(description="Duur, groepsgrootte, frequentie, voorbereiding en materialen.",
                                  examples=[{"duur": {"min": 60, "max": 120}, "groepsgrootte": {"min": 4, "max": 12},
                                             "frequentie": "Vier keer per jaar", "voorbereiding": "Een uur",
@@ -187,6 +240,17 @@ class Werkvorm(Record):
     themas: list[Theme] = Field(min_length=1, description="Thema's uit de vaste lijst.",
                                 examples=[["aansluiting-onderwijs-praktijk"]])
     doelen: list[Goal] = Field(min_length=1, description="Doelen uit de vaste lijst.", examples=[["kennismaken"]])
+
+    @field_validator("praktisch")
+    @classmethod
+    def _sized_where_it_means_something(cls, value: Practical, info: ValidationInfo) -> Practical:
+        """An activity or a series has a duration and a group size; a standing partnership need not."""
+        kind = info.data.get("soort", "activiteit")
+        missing = [name for name in ("duur", "groepsgrootte") if getattr(value, name) is None]
+        if kind != "samenwerking" and missing:
+            raise ValueError(f"'{missing[0]}' ontbreekt; een {KINDS[kind].lower()} heeft een duur en een "
+                             "groepsgrootte (alleen een vaste samenwerking mag zonder)")
+        return value
 
     @model_validator(mode="after")
     def _benefits_match_roles(self) -> Werkvorm:
@@ -206,6 +270,9 @@ class Item(BaseModel):
                        examples=["Zorg voor een trekker die de groep enthousiast houdt."])
     voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).",
                                     examples=[["Een docent en een coördinator trekken samen."]])
+    werkvormen: list[Slug] = Field(default_factory=list, description="Werkvormen die dit punt noemt; de pagina "
+                                                                     "linkt ernaar (mag leeg).",
+                                   examples=[["intervisie", "moreel-beraad"]])
 
 
 class Group(BaseModel):
@@ -244,6 +311,7 @@ class Checklist(Record):
                                  examples=[[{"titel": "De organisatie", "items": ["Begin klein."]}]])
 
 
+SourceRef.model_rebuild()
 Record.model_rebuild()
 Werkvorm.model_rebuild()
 Checklist.model_rebuild()

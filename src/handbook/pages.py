@@ -7,15 +7,15 @@ from functools import cache
 
 import jinja2
 
-from . import filters, form, paths, search, text
+from . import facts, filters, form, paths, search, text
 from .collection import Entry, Handbook
 from .model import Source
-from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, SOURCES, VOCABULARY
+from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, PRIVACY, SOURCES, VOCABULARY
 from .printing import pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
 SHORT_ROLES = {"jeugdprofessional": "Prof", "student": "Stud", "docent": "Doc", "onderzoeker": "Onderz",
-               "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid"}
+               "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid", "praktijkbegeleider": "Begel"}
 
 
 def page_path(entry: Entry) -> str:
@@ -23,10 +23,11 @@ def page_path(entry: Entry) -> str:
     return paths.page(entry.folder, entry.slug)
 
 
-def link(source: Entry | str, target: Entry) -> str:
-    """A relative Markdown link from one page to another entry's page."""
+def link(source: Entry | str, target: Entry | str) -> str:
+    """A relative Markdown link from one page to another entry's page (or to a page path in docs)."""
     here = page_path(source) if isinstance(source, Entry) else source
-    return posixpath.relpath(page_path(target), posixpath.dirname(here) or ".")
+    there = page_path(target) if isinstance(target, Entry) else target
+    return posixpath.relpath(there, posixpath.dirname(here) or ".")
 
 
 def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url: str | None = None) -> dict[str, str]:
@@ -47,19 +48,21 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.FILTERS),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, short=SHORT_ROLES),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
-        SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
+        SOURCES: page("sources-page.md.j2", sources=[(key, source, handbook.users(key))
+                                                     for key, source in handbook.sources]),
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
                         checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
-        form.PAGE: page("proposal.md.j2", attributes=form.attributes(edit_url), werkvormen=handbook.werkvormen,
+        form.PAGE: page("proposal.md.j2", attributes=form.attributes(edit_url, handbook), werkvormen=handbook.werkvormen,
                         repo=form.repository(edit_url)),
         VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
                                                      ("Doelen", "doelen", GOALS)],
                         synonyms=search.synonym_groups(), synonyms_file=search.SYNONYMS_FILE),
     }
     for entry in handbook.entries:
-        related = [handbook.get(slug) for slug in entry.record.verwant]
         template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
-        pages[page_path(entry)] = page(template, entry=entry, r=entry.record, related=related)
+        credits = [(ref, handbook.source(ref.bron)) for ref in entry.record.bronnen]
+        pages[page_path(entry)] = page(template, entry=entry, r=entry.record, related=handbook.related(entry),
+                                       credits=credits, named=handbook.get)
     return pages
 
 
@@ -74,14 +77,11 @@ def _pdf_link(sizes: dict[str, int]):
     return pdf
 
 
-def _sources(handbook: Handbook) -> list[tuple[Source, list[Entry]]]:
-    """Each distinct source once, with the entries that credit it."""
-    users: dict[tuple, tuple[Source, list[Entry]]] = {}
-    for entry in handbook.entries:
-        for source in entry.record.bronnen:
-            key = (source.titel.casefold(), source.uitgever.casefold())
-            users.setdefault(key, (source, []))[1].append(entry)
-    return sorted(users.values(), key=lambda pair: pair[0].titel.casefold())
+def reuse(source: Source) -> str:
+    """What a reader may do with a source's text, in one sentence."""
+    if source.bewerken_toegestaan:
+        return "Je mag de tekst bewerken, met naamsvermelding."
+    return "Je mag de tekst niet bewerken. Verwijzen mag altijd."
 
 
 @cache
@@ -101,5 +101,6 @@ def _env() -> jinja2.Environment:
     env.globals.update(
         roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
         link=link, link_from_root=lambda entry: link(SOURCES, entry), filter_keys=filters.keys,
+        facts=facts.practical, guidelines=facts.guidelines, SOURCES=SOURCES, PRIVACY=PRIVACY, reuse=reuse,
     )
     return env

@@ -6,6 +6,7 @@ CATALOGUE = "werkvormen/index.md"
 MATRIX = "werkvormen/overzicht.md"
 CHECKLISTS = "checklists/index.md"
 SOURCES = "bronnen.md"
+PRIVACY = "privacy.md"  # hand-written in docs/: privacy, consent and anonymity, once for every werkvorm
 VOCABULARY = "vaste-lijsten.md"
 DOWNLOADS = "downloads/index.md"
 HANDBOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"

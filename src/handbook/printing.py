@@ -10,7 +10,7 @@ from importlib.resources import files
 import jinja2
 from markupsafe import Markup
 
-from . import paths, sanitize, text
+from . import facts, paths, sanitize, text
 from .collection import Entry, Handbook
 from .paths import HANDBOOK_PDF
 from .vocabulary import ROLES
@@ -43,20 +43,23 @@ def pdf_path(entry: Entry) -> str:
 def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
     """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and the whole book."""
     result = []
+
+    def credits(entry: Entry) -> list:
+        return [handbook.source(ref.bron) for ref in entry.record.bronnen]
     for entry in handbook.werkvormen:
         title = checklist_title(entry)
         html = _render("print/werkvorm.html.j2", site, entry.record.laatst_herzien, title=title,
                        description=entry.record.samenvatting, keywords=entry.record.themas,
-                       entry=entry, r=entry.record, body_class="single")
+                       entry=entry, r=entry.record, body_class="single", credits=credits)
         result.append(PrintJob(pdf_path(entry), title, html, entry.record.laatst_herzien))
     for entry in handbook.checklists:
         html = _render("print/checklist.html.j2", site, entry.record.laatst_herzien, title=entry.record.titel,
                        description=entry.record.samenvatting, keywords=[], entry=entry, r=entry.record,
-                       body_class="single")
+                       body_class="single", credits=credits)
         result.append(PrintJob(pdf_path(entry), entry.record.titel, html, entry.record.laatst_herzien))
     html = _render("print/handbook.html.j2", site, handbook.reviewed, title=site.name,
                    description="Alle werkvormen en checklists van het handboek.", keywords=[],
-                   werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook")
+                   werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook", credits=credits)
     result.append(PrintJob(HANDBOOK_PDF, site.name, html, handbook.reviewed))
     return result
 
@@ -84,6 +87,6 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("handbook", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=_markdown, sentence=text.sentence, role=ROLES.get)
-    env.globals.update(duration=text.duration, span=text.span, dutch_date=text.dutch_date,
+    env.globals.update(facts=facts.practical, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
                        page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
     return env

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import messages
-from .model import Checklist, Werkvorm
+from .model import Checklist, Source, Werkvorm
 from .problems import Problem
 from .yamlfile import Document, YamlProblem, parse
 
@@ -70,8 +70,10 @@ def _under(loc: tuple, paths: list[tuple]) -> bool:
 
 
 def kind_for(path: Path, root: Path) -> type[BaseModel]:
-    """Checklists live in werkvormen/checklists/; every other record is a werkvorm."""
-    return Checklist if path.parent.name == "checklists" and path.parent.parent == root else Werkvorm
+    """Checklists live in werkvormen/checklists/, sources in werkvormen/bronnen/; every other record is a werkvorm."""
+    if path.parent.parent == root and path.parent.name in ("checklists", "bronnen"):
+        return Checklist if path.parent.name == "checklists" else Source
+    return Werkvorm
 
 
 def _text(path: Path) -> str:

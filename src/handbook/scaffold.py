@@ -30,7 +30,8 @@ def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, sc
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
     return _env().get_template("new-werkvorm.yml.j2").render(
         title=title, roles=list(ROLES), themes=list(THEMES), goals=list(GOALS),
-        examples=examples or ["leerhuis"], today=today or dt.date.today(), schema=schema)
+        examples=examples or ["leerhuis"], today=today or dt.date.today(), schema=schema,
+        sources=sorted(p.stem for p in (Path(root) / "bronnen").glob("*.yml")) or ["..."])
 
 
 def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:

@@ -8,10 +8,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import messages
-from .model import Checklist, Record, Werkvorm
+from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
 
-SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist}
+SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist,
+                                       "bron.schema.json": Source}
 
 
 def schema_for(model: type[BaseModel]) -> dict:
@@ -20,14 +21,19 @@ def schema_for(model: type[BaseModel]) -> dict:
     if group:  # the model turns a plain string into an Item before validating; the schema says so
         items = group["properties"]["items"]
         items["items"] = {"anyOf": [{"type": "string", "minLength": 2}, items["items"]]}
+    sources = schema.get("properties", {}).get("bronnen")
+    if sources:  # a plain key is a SourceRef without a note
+        sources["items"] = {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, sources["items"]]}
     _describe_vocabulary(schema)
     schema["properties"] = _page_order(model, schema["properties"])
     for definition in schema.get("$defs", {}).values():
         definition.pop("title", None)  # class names (Step, Practical) are English; the field's title says it
     _dutch(schema)
+    schema["title"] = TOP_TITLES.get(model.__name__, model.__name__)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
+TOP_TITLES = {"Source": "Bron"}  # the model's class names are English where the editors' word is not
 TITLES = {"themas": "Thema's", "url": "Webadres"}  # where the key alone makes no good Dutch title
 
 

@@ -1,0 +1,39 @@
+"""The practical facts of a werkvorm as the facts box shows them: label, value, and whether the value is
+a guideline of the handbook rather than something a source states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import text
+from .model import Werkvorm
+from .vocabulary import KINDS, PRACTICAL_FACTS
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+    guideline: bool  # True: the handbook's own guideline, marked quietly on the page
+
+
+def practical(werkvorm: Werkvorm) -> list[Fact]:
+    """Kind, duration, group size and frequency; a duration or group size that a record leaves out
+    (a standing partnership) is left out here too."""
+    p = werkvorm.praktisch
+    values = {
+        "duur": p.duur and text.duration(p.duur.min, p.duur.max),
+        "groepsgrootte": p.groepsgrootte and text.span(p.groepsgrootte.min, p.groepsgrootte.max,
+                                                       "persoon", "personen"),
+        "frequentie": p.frequentie,
+    }
+    facts = [Fact("Soort", KINDS[werkvorm.soort], False)]
+    facts += [Fact(PRACTICAL_FACTS[name], value, name not in p.uit_de_bron) for name, value in values.items() if value]
+    return facts
+
+
+def guidelines(werkvorm: Werkvorm) -> list[str]:
+    """The labels (lower case) of the practical facts that are the handbook's guideline, for the Verantwoording."""
+    p = werkvorm.praktisch
+    present = [name for name in PRACTICAL_FACTS if getattr(p, name) is not None]
+    return [PRACTICAL_FACTS[name].lower() for name in present if name not in p.uit_de_bron]
