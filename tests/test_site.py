@@ -11,7 +11,7 @@ import handbook
 from helpers import ROOT, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
-SECTIONS = ["Voor wie", "Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
+SECTIONS = ["Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
             "Wat doe je met de resultaten", "Let op", "Bronnen"]
 
 

@@ -17,8 +17,6 @@ CATALOGUE = "werkvormen/index.md"
 MATRIX = "werkvormen/overzicht.md"
 CHECKLISTS = "checklists/index.md"
 SOURCES = "bronnen.md"
-SHORT_ROLES = {"jeugdprofessional": "Prof", "student": "Stud", "docent": "Doc", "onderzoeker": "Onderz",
-               "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid"}
 VOCABULARY = "vaste-lijsten.md"
 DOWNLOADS = "downloads/index.md"
 
@@ -49,8 +47,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         return env.get_template(template).render(pdf=pdf, edit=edit, **context)
 
     pages = {
-        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.FILTERS),
-        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, short=SHORT_ROLES),
+        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.offered([e.record for e in handbook.werkvormen])),
+        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=_perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
         SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
@@ -74,6 +72,11 @@ def _pdf_link(sizes: dict[str, int]):
         origin = page_path(here) if isinstance(here, Entry) else here
         return posixpath.relpath(path, posixpath.dirname(origin) or "."), text.kilobytes(sizes[path])
     return pdf
+
+
+def _perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
+    """Each role (its label) with the werkvormen meant for it, for the overview on a phone."""
+    return [(label, [e for e in handbook.werkvormen if key in e.record.voor_wie]) for key, label in ROLES.items()]
 
 
 def _sources(handbook: Handbook) -> list[tuple[Source, list[Entry]]]:

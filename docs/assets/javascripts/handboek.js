@@ -7,7 +7,9 @@
   function setUpFilters(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll(".hb-card"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var count = form.querySelector(".hb-count");
+    var count = document.querySelector(".hb-count");
+    var toggle = document.querySelector(".hb-filtertoggle");
+    var active = document.querySelector(".hb-active");
     var empty = document.querySelector(".hb-empty");
     var total = cards.length;
 
@@ -27,6 +29,8 @@
         card.hidden = !fits;
         if (fits) { shown += 1; }
       });
+      var n = Object.keys(choice).length;
+      active.textContent = "(" + n + ")";
       count.textContent = shown === total
         ? total + " werkvormen"
         : shown + " van de " + total + " werkvormen " + (shown === 1 ? "past" : "passen") + " bij je keuze";
@@ -47,7 +51,12 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var resetLink = document.querySelector("[data-reset]");
     if (resetLink) { resetLink.addEventListener("click", function () { form.reset(); }); }
-    form.hidden = false;
+    /* On a phone the choices fold away behind "Filters (n)"; the count stays in view beside it. */
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("is-open", open);
+    });
     apply(false);
   }
 
