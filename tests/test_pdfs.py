@@ -61,6 +61,18 @@ def test_werkvorm_pdf_holds_every_step_and_point_of_attention_on_at_most_two_pag
     assert squash(entry.record.bronnen[0].licentie) in text
 
 
+@pytest.mark.parametrize("entry", BOOK.werkvormen, ids=lambda e: e.slug)
+def test_werkvorm_pdf_is_a_meeting_sheet_with_each_steps_explanation(site, entry):
+    """The sheet carries the practice: explanations, preparation, materials, who and when, notes."""
+    text = pdf_text(PdfReader(site / pdf_path(entry)))
+    for step in entry.record.stappen:
+        assert squash(re.sub(r"[*_`]", "", step.uitleg)) in text, step.titel
+    assert squash(entry.record.praktisch.voorbereiding) in text
+    for thing in entry.record.praktisch.materialen:
+        assert squash(thing) in text
+    assert text.count("Wanneer:") == len(entry.record.stappen) and "Aantekeningen" in text
+
+
 def test_footer_gives_the_handbook_address_and_the_review_date(site):
     entry = BOOK.get("gluren-bij-de-burens")
     reader = PdfReader(site / pdf_path(entry))

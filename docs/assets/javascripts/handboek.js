@@ -58,6 +58,7 @@
       form.classList.toggle("is-open", open);
     });
     apply(false);
+    document.documentElement.classList.remove("hb-filtering");  /* set by catalogue-early.js */
   }
 
   /* Checklists: ticks are remembered in this browser (localStorage) and can be reset. */
