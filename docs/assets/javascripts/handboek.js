@@ -89,11 +89,30 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button";
-    reset.textContent = "Alle vinkjes weghalen";
+    /* "Alle vinkjes weghalen" can be undone: the button then offers the ticks back, until a box is ticked again. */
+    var undo = null;
+    function offerReset() {
+      undo = null;
+      reset.textContent = "Alle vinkjes weghalen";
+    }
+    offerReset();
     reset.addEventListener("click", function () {
-      boxes.forEach(function (box) { box.checked = false; });
+      if (undo) {
+        boxes.forEach(function (box, i) { box.checked = undo.indexOf(i) !== -1; });
+        offerReset();
+        save();
+        return;
+      }
+      var before = [];
+      boxes.forEach(function (box, i) { if (box.checked) { before.push(i); } box.checked = false; });
       save();
+      if (before.length) {
+        undo = before;
+        reset.textContent = "Vinkjes terugzetten";
+        status.textContent = "Alle vinkjes zijn weggehaald.";
+      }
     });
+    boxes.forEach(function (box) { box.addEventListener("change", function () { if (undo) { offerReset(); } }); });
     var note = document.createElement("p");
     note.className = "hb-ticknote";
     note.textContent = "Je vinkjes worden alleen in deze browser bewaard.";
