@@ -61,6 +61,20 @@ def test_werkvorm_pdf_holds_every_step_and_point_of_attention_on_at_most_two_pag
     assert squash(BOOK.source(entry.record.bronnen[0].bron).licentie) in text
 
 
+@pytest.mark.parametrize("entry", BOOK.werkvormen, ids=lambda e: e.slug)
+def test_werkvorm_pdf_is_a_meeting_sheet_with_each_steps_explanation(site, entry):
+    """The sheet carries the practice: explanations, preparation, materials, who and when, notes."""
+    text = pdf_text(PdfReader(site / pdf_path(entry)))
+    for step in entry.record.stappen:
+        plain = re.sub(r"[*_`]", "", re.sub(r"(?m)^\s*(?:[-*]|\d+\.)\s+", "", step.uitleg))  # Markdown marks
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # a link prints as its text
+        assert squash(plain) in text, step.titel
+    assert squash(entry.record.praktisch.voorbereiding) in text
+    for thing in entry.record.praktisch.materialen:
+        assert squash(thing) in text
+    assert text.count("Wanneer:") == len(entry.record.stappen) and "Aantekeningen" in text
+
+
 def test_footer_gives_the_handbook_address_and_the_review_date(site):
     entry = BOOK.get("gluren-bij-de-burens")
     reader = PdfReader(site / pdf_path(entry))
@@ -95,7 +109,7 @@ def test_each_page_links_to_its_pdf_and_the_downloads_page_lists_every_pdf_with_
     for entry in BOOK.entries:
         page_dir = site / entry.folder / entry.slug
         links = [a["href"] for a in soup(page_dir / "index.html").select("a.hb-download")]
-        assert len(links) == 1 and links[0].endswith(pdf_path(entry).split("/")[-1])
+        assert links and set(links) == {links[0]} and links[0].endswith(pdf_path(entry).split("/")[-1])
         assert (page_dir / links[0]).resolve() == (site / pdf_path(entry)).resolve()
     downloads = soup(site / "downloads" / "index.html")
     listed = {a["href"].split("/")[-1]: a.get_text() for a in downloads.select("article a[href$='.pdf']")}

@@ -12,7 +12,7 @@ from handbook import facts as practical_facts
 from helpers import ROOT, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
-SECTIONS = ["Voor wie", "Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
+SECTIONS = ["Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
             "Wat doe je met de resultaten", "Let op", "Verantwoording"]
 
 
@@ -31,7 +31,7 @@ def test_every_werkvorm_has_its_page_with_every_section_in_order(site, entry):
         assert step.titel in text
     for point in entry.record.let_op:
         assert point[:40] in text
-    facts = page.select_one("dl.hb-facts")
+    facts = page.select_one(".hb-facts-strip")  # the first-screen facts and the rest below the download
     text = facts.get_text(" ", strip=True)
     assert "Voor wie" in text and "Soort" in text
     assert ("Duur" in text and "Groep" in text) or entry.record.soort == "samenwerking"
@@ -200,3 +200,23 @@ def test_vocabulary_page_lists_every_allowed_word(site):
     for words in (ROLES, THEMES, GOALS):
         for word, label in words.items():
             assert word in text and label in text
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (60, 90, ["kort"]),                 # wholly within two hours
+    (90, 150, ["kort", "dagdeel"]),     # half in each band
+    (120, 480, ["dag"]),                # two thirds beyond four hours: not "Twee tot vier uur"
+    (45, 180, ["kort"]),                # 75 of 135 minutes within two hours
+    (60, 400, ["dag"]),                 # no band holds half: the one that holds most
+    (120, 120, ["kort"]),               # a single value lies in one band
+])
+def test_a_werkvorm_fits_a_duration_band_when_at_least_half_its_range_lies_in_it(low, high, expected):
+    from handbook.filters import DURATIONS, fitting
+    assert fitting(DURATIONS, low, high) == expected
+
+
+def test_group_bands_hold_what_they_say():
+    from handbook.filters import GROUPS, fitting
+    assert fitting(GROUPS, 5, 25) == ["middel"]      # "Tot 8 personen" does not take a group of 5 to 25
+    assert fitting(GROUPS, 2, 4) == ["klein"]
+    assert fitting(GROUPS, 10, 30) == ["middel", "groot"]

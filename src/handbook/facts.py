@@ -15,6 +15,12 @@ class Fact:
     label: str
     value: str
     guideline: bool  # True: the handbook's own guideline, marked quietly on the page
+    key: str = ""  # the field it comes from: soort, duur, groepsgrootte, frequentie
+
+
+# With "Voor wie", what a reader decides on first (how long, with how many): beside the download on a
+# phone's first screen. The other facts follow under the button.
+FIRST_SCREEN = ("duur", "groepsgrootte")
 
 
 def practical(werkvorm: Werkvorm) -> list[Fact]:
@@ -27,9 +33,20 @@ def practical(werkvorm: Werkvorm) -> list[Fact]:
                                                        "persoon", "personen"),
         "frequentie": p.frequentie,
     }
-    facts = [Fact("Soort", KINDS[werkvorm.soort], False)]
-    facts += [Fact(PRACTICAL_FACTS[name], value, name not in p.uit_de_bron) for name, value in values.items() if value]
+    facts = [Fact("Soort", KINDS[werkvorm.soort], False, "soort")]
+    facts += [Fact(PRACTICAL_FACTS[name], value, name not in p.uit_de_bron, name)
+              for name, value in values.items() if value]
     return facts
+
+
+def first_screen(werkvorm: Werkvorm) -> list[Fact]:
+    """The facts beside the download button: duration and group size, where the record has them."""
+    return [fact for fact in practical(werkvorm) if fact.key in FIRST_SCREEN]
+
+
+def more(werkvorm: Werkvorm) -> list[Fact]:
+    """The facts under the download button: kind and frequency."""
+    return [fact for fact in practical(werkvorm) if fact.key not in FIRST_SCREEN]
 
 
 def guidelines(werkvorm: Werkvorm) -> list[str]:

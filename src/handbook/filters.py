@@ -7,7 +7,8 @@ same with any number of werkvormen and without a server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from .model import Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
@@ -15,26 +16,43 @@ from .vocabulary import GOALS, ROLES, THEMES
 
 @dataclass(frozen=True)
 class Band:
-    """A named range (minutes or people); a werkvorm fits when its own range overlaps it."""
+    """A named range (minutes or people), from just above `low` up to and including `high`.
+
+    A werkvorm fits a band when at least half of its own range lies in the band, so
+    "Tot twee uur" holds werkvormen that mostly take less than two hours, not every
+    werkvorm that could be squeezed into two hours. A range that no band holds half
+    of fits the band that holds most of it; a single value fits the band it lies in.
+    """
 
     key: str
     label: str
-    low: int
-    high: int
+    low: float
+    high: float
 
-    def fits(self, low: int, high: int) -> bool:
-        return low <= self.high and high >= self.low
+    def share(self, low: int, high: int) -> float:
+        """How much of the range low..high lies in this band, from 0 to 1."""
+        if low == high:
+            return 1.0 if self.low < low <= self.high else 0.0
+        return max(0.0, min(high, self.high) - max(low, self.low)) / (high - low)
 
 
+def fitting(bands: Sequence[Band], low: int, high: int) -> list[str]:
+    """The keys of the bands a range fits (see Band)."""
+    shares = [band.share(low, high) for band in bands]
+    half = [band.key for band, share in zip(bands, shares) if share >= 0.5]
+    return half or [band.key for band, share in zip(bands, shares) if share == max(shares) > 0]
+
+
+INFINITY = float("inf")
 DURATIONS = (
-    Band("kort", "Tot een uur", 1, 60),
-    Band("dagdeel", "Een tot vier uur", 61, 240),
-    Band("dag", "Langer dan vier uur", 241, 100_000),
+    Band("kort", "Tot twee uur", 0, 120),
+    Band("dagdeel", "Twee tot vier uur", 120, 240),
+    Band("dag", "Langer dan vier uur", 240, INFINITY),
 )
 GROUPS = (
-    Band("klein", "Tot 5 personen", 1, 5),
-    Band("middel", "6 tot 15 personen", 6, 15),
-    Band("groot", "Meer dan 15 personen", 16, 100_000),
+    Band("klein", "Tot 8 personen", 0, 8),
+    Band("middel", "9 tot 20 personen", 8, 20),
+    Band("groot", "Meer dan 20 personen", 20, INFINITY),
 )
 
 
@@ -59,11 +77,29 @@ FILTERS = (
 def keys(werkvorm: Werkvorm) -> dict[str, list[str]]:
     """For each filter, the choices this werkvorm answers to; a standing partnership without a duration
     or group size answers to no band of that filter."""
-    duur, groep = werkvorm.praktisch.duur, werkvorm.praktisch.groepsgrootte
+    duur = getattr(werkvorm.praktisch, "duur", None)
+    groep = getattr(werkvorm.praktisch, "groepsgrootte", None)
     return {
         "rol": list(werkvorm.voor_wie),
         "doel": list(werkvorm.doelen),
         "thema": list(werkvorm.themas),
-        "duur": [band.key for band in DURATIONS if duur and band.fits(duur.min, duur.max)],
-        "groep": [band.key for band in GROUPS if groep and band.fits(groep.min, groep.max)],
+        "duur": fitting(DURATIONS, duur.min, duur.max) if duur else [],
+        "groep": fitting(GROUPS, groep.min, groep.max) if groep else [],
     }
+
+
+def offered(werkvormen: Sequence[Werkvorm]) -> tuple[Filter, ...]:
+    """The filters as the catalogue offers them: only choices that narrow the list.
+
+    A choice that keeps every werkvorm (every werkvorm is for jeugdprofessionals)
+    or none changes nothing on screen, so it is left out; a filter left without
+    choices is left out as a whole.
+    """
+    answers = [keys(w) for w in werkvormen]
+    result = []
+    for f in FILTERS:
+        choices = {key: label for key, label in f.choices.items()
+                   if 0 < sum(key in a[f.name] for a in answers) < len(answers)}
+        if choices:
+            result.append(replace(f, choices=choices))
+    return tuple(result)

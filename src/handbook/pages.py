@@ -14,8 +14,6 @@ from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, PRIVA
 from .printing import pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
-SHORT_ROLES = {"jeugdprofessional": "Prof", "student": "Stud", "docent": "Doc", "onderzoeker": "Onderz",
-               "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid", "praktijkbegeleider": "Begel"}
 
 
 def page_path(entry: Entry) -> str:
@@ -45,8 +43,8 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         return env.get_template(template).render(pdf=pdf, edit=edit, **context)
 
     pages = {
-        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.FILTERS),
-        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, short=SHORT_ROLES),
+        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.offered([e.record for e in handbook.werkvormen])),
+        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=_perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
         SOURCES: page("sources-page.md.j2", sources=[(key, source, handbook.users(key))
                                                      for key, source in handbook.sources]),
@@ -84,6 +82,11 @@ def reuse(source: Source) -> str:
     return "Je mag de tekst niet bewerken. Verwijzen mag altijd."
 
 
+def _perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
+    """Each role (its label) with the werkvormen meant for it, for the overview on a phone."""
+    return [(label, [e for e in handbook.werkvormen if key in e.record.voor_wie]) for key, label in ROLES.items()]
+
+
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -101,6 +104,6 @@ def _env() -> jinja2.Environment:
     env.globals.update(
         roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
         link=link, link_from_root=lambda entry: link(SOURCES, entry), filter_keys=filters.keys,
-        facts=facts.practical, guidelines=facts.guidelines, SOURCES=SOURCES, PRIVACY=PRIVACY, reuse=reuse,
+        facts=facts.practical, first_facts=facts.first_screen, more_facts=facts.more, guidelines=facts.guidelines, SOURCES=SOURCES, PRIVACY=PRIVACY, reuse=reuse,
     )
     return env

@@ -7,7 +7,9 @@
   function setUpFilters(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll(".hb-card"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var count = form.querySelector(".hb-count");
+    var count = document.querySelector(".hb-count");
+    var toggle = document.querySelector(".hb-filtertoggle");
+    var active = document.querySelector(".hb-active");
     var empty = document.querySelector(".hb-empty");
     var total = cards.length;
 
@@ -27,6 +29,8 @@
         card.hidden = !fits;
         if (fits) { shown += 1; }
       });
+      var n = Object.keys(choice).length;
+      active.textContent = "(" + n + ")";
       count.textContent = shown === total
         ? total + " werkvormen"
         : shown + " van de " + total + " werkvormen " + (shown === 1 ? "past" : "passen") + " bij je keuze";
@@ -47,8 +51,14 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var resetLink = document.querySelector("[data-reset]");
     if (resetLink) { resetLink.addEventListener("click", function () { form.reset(); }); }
-    form.hidden = false;
+    /* On a phone the choices fold away behind "Filters (n)"; the count stays in view beside it. */
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("is-open", open);
+    });
     apply(false);
+    document.documentElement.classList.remove("hb-filtering");  /* set by catalogue-early.js */
   }
 
   /* Checklists: ticks are remembered in this browser (localStorage) and can be reset. */
@@ -79,11 +89,30 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button";
-    reset.textContent = "Alle vinkjes weghalen";
+    /* "Alle vinkjes weghalen" can be undone: the button then offers the ticks back, until a box is ticked again. */
+    var undo = null;
+    function offerReset() {
+      undo = null;
+      reset.textContent = "Alle vinkjes weghalen";
+    }
+    offerReset();
     reset.addEventListener("click", function () {
-      boxes.forEach(function (box) { box.checked = false; });
+      if (undo) {
+        boxes.forEach(function (box, i) { box.checked = undo.indexOf(i) !== -1; });
+        offerReset();
+        save();
+        return;
+      }
+      var before = [];
+      boxes.forEach(function (box, i) { if (box.checked) { before.push(i); } box.checked = false; });
       save();
+      if (before.length) {
+        undo = before;
+        reset.textContent = "Vinkjes terugzetten";
+        status.textContent = "Alle vinkjes zijn weggehaald.";
+      }
     });
+    boxes.forEach(function (box) { box.addEventListener("change", function () { if (undo) { offerReset(); } }); });
     var note = document.createElement("p");
     note.className = "hb-ticknote";
     note.textContent = "Je vinkjes worden alleen in deze browser bewaard.";
