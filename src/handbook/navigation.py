@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 
 from .collection import Handbook
-from .pages import CATALOGUE, CHECKLISTS, page_path
+from .paths import CATALOGUE, CHECKLISTS
+from .views import page_path
 
 NavItem = str | dict
 

@@ -7,18 +7,12 @@ from functools import cache
 
 import jinja2
 
-from . import facts, filters, form, paths, search, text
+from . import facts, filters, form, search, text, views
 from .collection import Entry, Handbook
-from .model import Source
 from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, PRIVACY, SOURCES, VOCABULARY
-from .printing import pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
-
-
-def page_path(entry: Entry) -> str:
-    """Where an entry's page lives in the docs tree."""
-    return paths.page(entry.folder, entry.slug)
+page_path = views.page_path
 
 
 def link(source: Entry | str, target: Entry | str) -> str:
@@ -35,7 +29,10 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
     offer a download only for those, so a build without PDFs has no dead links.
     `edit_url` is the repository's web editor; each record's page links to its file there.
     """
-    env, pdf = _env(), _pdf_link(pdf_sizes or {})
+    env, sizes = _env(), pdf_sizes or {}
+
+    def pdf(here: Entry | str, target: Entry | str) -> views.Download | None:
+        return views.download(sizes, here, target)
 
     def page(template: str, **context) -> str:
         entry = context.get("entry")
@@ -44,7 +41,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
 
     pages = {
         CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.offered([e.record for e in handbook.werkvormen])),
-        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=_perspectives(handbook)),
+        MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=views.perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
         SOURCES: page("sources-page.md.j2", sources=[(key, source, handbook.users(key))
                                                      for key, source in handbook.sources]),
@@ -64,29 +61,6 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
     return pages
 
 
-def _pdf_link(sizes: dict[str, int]):
-    """A template helper: (link from `here`, size text) for an entry's PDF, or None when there is none."""
-    def pdf(here: str | Entry, target: Entry | str) -> tuple[str, str] | None:
-        path = target if isinstance(target, str) else pdf_path(target)
-        if path not in sizes:
-            return None
-        origin = page_path(here) if isinstance(here, Entry) else here
-        return posixpath.relpath(path, posixpath.dirname(origin) or "."), text.kilobytes(sizes[path])
-    return pdf
-
-
-def reuse(source: Source) -> str:
-    """What a reader may do with a source's text, in one sentence."""
-    if source.bewerken_toegestaan:
-        return "Je mag de tekst bewerken, met naamsvermelding."
-    return "Je mag de tekst niet bewerken. Verwijzen mag altijd."
-
-
-def _perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
-    """Each role (its label) with the werkvormen meant for it, for the overview on a phone."""
-    return [(label, [e for e in handbook.werkvormen if key in e.record.voor_wie]) for key, label in ROLES.items()]
-
-
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -104,6 +78,8 @@ def _env() -> jinja2.Environment:
     env.globals.update(
         roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
         link=link, link_from_root=lambda entry: link(SOURCES, entry), filter_keys=filters.keys,
-        facts=facts.practical, first_facts=facts.first_screen, more_facts=facts.more, guidelines=facts.guidelines, SOURCES=SOURCES, PRIVACY=PRIVACY, reuse=reuse,
+        facts=facts.practical, first_facts=facts.first_screen, more_facts=facts.more, guidelines=facts.guidelines,
+        SOURCES=SOURCES, PRIVACY=PRIVACY, reuse=views.reuse, related_heading=views.related_heading,
+        alternative=views.alternative, numbered=views.numbered,
     )
     return env

@@ -10,7 +10,7 @@ from importlib.resources import files
 import jinja2
 from markupsafe import Markup
 
-from . import facts, paths, sanitize, text
+from . import facts, paths, sanitize, text, views
 from .collection import Entry, Handbook
 from .paths import HANDBOOK_PDF
 from .vocabulary import ROLES
@@ -82,11 +82,19 @@ def _markdown(value: str) -> Markup:
     return Markup(sanitize.render_for_print(text.md(value)))
 
 
+def _inline(value: str) -> Markup:
+    """One line of record text (a tip, a point, an item) as the site shows it: Markdown, without a paragraph around it."""
+    html = sanitize.render_for_print(text.md(value))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("handbook", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(markdown=_markdown, sentence=text.sentence, role=ROLES.get)
-    env.globals.update(facts=facts.practical, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
+    env.filters.update(markdown=_markdown, inline=_inline, sentence=text.sentence, role=ROLES.get)
+    env.globals.update(facts=facts.practical, numbered=views.numbered, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
                        page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
     return env

@@ -1,0 +1,75 @@
+"""View helpers: what a page shows, decided in Python so that the templates only lay it out.
+
+Each helper is a small pure function of the records (unit-tested in
+tests/test_views.py); the Jinja environments of the pages and the print
+HTML register them as globals.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from . import paths, text
+from .collection import Entry, Handbook
+from .model import Group, Item, Source
+from .vocabulary import ROLES
+
+
+@dataclass(frozen=True)
+class Download:
+    """A PDF to offer on a page: the link from that page, and its size for the reader ("26 kB")."""
+
+    href: str
+    size: str
+
+
+def page_path(entry: Entry) -> str:
+    """Where an entry's page lives in the docs tree."""
+    return paths.page(entry.folder, entry.slug)
+
+
+def download(sizes: dict[str, int], here: Entry | str, target: Entry | str) -> Download | None:
+    """The download of `target`'s PDF (an entry, or a PDF path) from the page `here`, or None when the build made none."""
+    path = target if isinstance(target, str) else paths.pdf(target.slug)
+    if path not in sizes:
+        return None
+    origin = page_path(here) if isinstance(here, Entry) else here
+    return Download(posixpath.relpath(path, posixpath.dirname(origin) or "."), text.kilobytes(sizes[path]))
+
+
+def related_heading(entry: Entry, related: list[Entry]) -> str:
+    """'Verwante werkvormen en checklists' when a werkvorm's list holds a checklist too, else 'Verwante werkvormen'."""
+    if not entry.is_checklist and any(other.is_checklist for other in related):
+        return "Verwante werkvormen en checklists"
+    return "Verwante werkvormen"
+
+
+def alternative(related: list[Entry]) -> Entry | None:
+    """The werkvorm that "Volgende stap" suggests to a reader for whom this one does not fit: the first related one."""
+    return next((other for other in related if not other.is_checklist), None)
+
+
+def numbered(groups: list[Group]) -> list[tuple[Group, list[tuple[int | None, Item]]]]:
+    """Each group with its items and their numbers: numbers run on across all numbered groups, others get None."""
+    result, count = [], 0
+    for group in groups:
+        items: list[tuple[int | None, Item]] = []
+        for item in group.items:
+            if group.genummerd:
+                count += 1
+            items.append((count if group.genummerd else None, item))
+        result.append((group, items))
+    return result
+
+
+def reuse(source: Source) -> str:
+    """What a reader may do with a source's text, in one sentence."""
+    if source.bewerken_toegestaan:
+        return "Je mag de tekst bewerken, met naamsvermelding."
+    return "Je mag de tekst niet bewerken. Verwijzen mag altijd."
+
+
+def perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
+    """Each role (its label) with the werkvormen meant for it, for the overview on a phone."""
+    return [(label, [e for e in handbook.werkvormen if key in e.record.voor_wie]) for key, label in ROLES.items()]

@@ -1,0 +1,166 @@
+"""View helpers and the rule that every field of the model reaches its page (unit tier, in-process)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from handbook import load, pages, printing, text, views
+from handbook.collection import Entry
+from handbook.model import Checklist, Group, Item, Werkvorm
+from handbook.yamlfile import parse
+from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
+from helpers import ROOT
+
+BOOK = load(ROOT / "werkvormen")
+
+
+def entry(slug: str) -> Entry:
+    return BOOK.get(slug)
+
+
+@pytest.mark.parametrize(("sizes", "here", "target", "expected"), [
+    ({"downloads/checklist-leerhuis.pdf": 26_400}, "werkvormen/leerhuis.md", "downloads/checklist-leerhuis.pdf",
+     views.Download("../downloads/checklist-leerhuis.pdf", "26 kB")),
+    ({"downloads/handboek-werkvormen-jeugd.pdf": 1_400_000}, "downloads/index.md",
+     "downloads/handboek-werkvormen-jeugd.pdf", views.Download("handboek-werkvormen-jeugd.pdf", "1,4 MB")),
+    ({}, "werkvormen/leerhuis.md", "downloads/checklist-leerhuis.pdf", None),  # no PDFs in this build: no link
+])
+def test_download(sizes, here, target, expected):
+    assert views.download(sizes, here, target) == expected
+
+
+def test_download_of_an_entry_from_its_own_page():
+    leerhuis = entry("leerhuis")
+    assert views.download({"downloads/checklist-leerhuis.pdf": 900}, leerhuis, leerhuis) == views.Download(
+        "../downloads/checklist-leerhuis.pdf", "1 kB")
+
+
+def test_related_heading_names_checklists_only_on_a_werkvorm_that_has_them():
+    werkvorm, checklist = BOOK.werkvormen[0], BOOK.checklists[0]
+    assert views.related_heading(werkvorm, [BOOK.werkvormen[1]]) == "Verwante werkvormen"
+    assert views.related_heading(werkvorm, [BOOK.werkvormen[1], checklist]) == "Verwante werkvormen en checklists"
+    assert views.related_heading(checklist, [werkvorm, BOOK.checklists[1]]) == "Verwante werkvormen"
+
+
+def test_alternative_is_the_first_related_werkvorm():
+    checklist, a, b = BOOK.checklists[0], BOOK.werkvormen[0], BOOK.werkvormen[1]
+    assert views.alternative([checklist, a, b]) == a
+    assert views.alternative([checklist]) is None
+
+
+def test_numbers_run_on_across_numbered_groups_only():
+    def group(numbered: bool, *texts: str) -> Group:
+        return Group(titel="Groep", genummerd=numbered, items=[Item(tekst=t) for t in texts])
+
+    result = views.numbered([group(True, "aa", "bb"), group(False, "cc"), group(True, "dd")])
+    assert [[n for n, _ in items] for _, items in result] == [[1, 2], [None], [3]]
+    assert [item.tekst for item in (i for _, items in result for _, i in items)] == ["aa", "bb", "cc", "dd"]
+
+
+# ------------------------------------------------------------- every field of the model reaches its page
+
+# Fields whose value is not shown as typed: what the page shows for it instead.
+SHOWN_AS = {
+    "verwant": lambda r, book: [book.get(slug).record.titel for slug in r.verwant],
+    "bronnen": lambda r, book: [book.source(ref.bron).titel for ref in r.bronnen],
+    "bron": lambda r, book: [book.source(ref.bron).titel for ref in r.bronnen],
+    "laatst_herzien": lambda r, book: [f"{r.laatst_herzien.day} "],
+    "voor_wie": lambda r, book: [ROLES[role] for role in r.voor_wie],
+    "wat_brengt_het": lambda r, book: [ROLES[role] for role in r.wat_brengt_het],
+    "themas": lambda r, book: [THEMES[t][1:] for t in r.themas],
+    "doelen": lambda r, book: [GOALS[g][1:] for g in r.doelen],
+    "soort": lambda r, book: [KINDS[r.soort]],
+    "min": lambda r, book: [text.duration(r.praktisch.duur.min, r.praktisch.duur.max)],
+    "max": lambda r, book: [text.span(r.praktisch.groepsgrootte.min, r.praktisch.groepsgrootte.max, "persoon",
+                                      "personen")],
+    "uit_de_bron": lambda r, book: ["richtlijn"],  # facts not from a source carry the guideline mark
+    "genummerd": lambda r, book: ["**1.**"],
+    "werkvormen": lambda r, book: [book.get(slug).record.titel for g in r.groepen for i in g.items
+                                   for slug in i.werkvormen],
+}
+
+
+def _fields(model) -> tuple[set[str], set[str]]:
+    """(every field name of a model and the models inside it, the names that hold a model: containers)."""
+    names, containers = set(), set()
+    for name, info in model.model_fields.items():
+        names.add(name)
+        for inner in getattr(info.annotation, "__args__", ()) + (info.annotation,):
+            for candidate in getattr(inner, "__args__", ()) + (inner,):
+                if hasattr(candidate, "model_fields") and candidate is not model:
+                    containers.add(name)
+                    more, inside = _fields(candidate)
+                    names |= more
+                    containers |= inside
+    return names, containers
+
+
+NOT_TEXT = frozenset({"verwant", "bron", "werkvormen", "voor_wie", "themas", "doelen", "soort", "uit_de_bron"})
+
+
+def _mark_strings(value, found, key=""):
+    """A copy of record data with every free text replaced by a unique marker; `found` gets (field, marker)."""
+    if isinstance(value, dict):
+        return {k: (v if k in NOT_TEXT else _mark_strings(v, found, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mark_strings(v, found, key) for v in value]
+    if isinstance(value, str) and key != "laatst_herzien":
+        marker = f"Merkteken{len(found):03d}x"
+        found.append((key, marker))
+        return marker + (" met genoeg tekst" if key == "samenvatting" else "")
+    return value
+
+
+def _complete(data: dict) -> dict:
+    """Every optional text of the record filled in, so that the test sees every field."""
+    data.setdefault("eigen_advies", "eigen")
+    data["bronnen"] = [{"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee"}
+                       for ref in data["bronnen"]]
+    if "stappen" in data:
+        data.setdefault("ook_bekend_als", ["andere naam"])
+        for step in data["stappen"]:
+            step.setdefault("tips", ["tip"])
+        practical = data["praktisch"]
+        for fact in ("duur", "groepsgrootte"):
+            practical.setdefault(fact, {"min": 60, "max": 90})
+            practical[fact]["toelichting"] = "uitleg"
+        practical.setdefault("materialen", ["stift"])
+        practical["uit_de_bron"] = []
+    for group in data.get("groepen", []):
+        group.setdefault("inleiding", "inleiding")
+        group["genummerd"] = True
+        group["items"] = [item if isinstance(item, dict) else {"tekst": item} for item in group["items"]]
+        for item in group["items"]:
+            item.setdefault("voorbeelden", ["voorbeeld"])
+    return data
+
+
+@pytest.mark.parametrize(("slug", "model"), [("leerhuis", Werkvorm), ("leernetwerk-starten", Checklist)])
+def test_every_field_of_the_model_reaches_the_page_and_the_pdf(tmp_path: Path, slug, model):
+    """A field that no template shows fails here, with its name (and so does one this test does not know)."""
+    root = tmp_path / "werkvormen"
+    shutil.copytree(ROOT / "werkvormen", root)
+    path = next(p for p in [root / f"{slug}.yml", root / "checklists" / f"{slug}.yml"] if p.exists())
+    markers: list[tuple[str, str]] = []
+    data = _mark_strings(_complete(parse(path.read_text(encoding="utf-8")).data), markers)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    book = load(root)
+    record = book.get(slug)
+    page = pages.render(book)[pages.page_path(record)]
+    assert [(f, m) for f, m in markers if m not in page] == [], "not on the page"
+    for field, shown in SHOWN_AS.items():
+        if field in _fields(model)[0]:
+            assert all(text_ in page for text_ in shown(record.record, book)), field
+    names, containers = _fields(model)
+    known = {field for field, _ in markers} | set(SHOWN_AS) | containers
+    assert names - known == set(), f"fields of {model.__name__} that no test shows on a page"
+    printed = next(j.html for j in printing.jobs(book, printing.Site()) if j.path == f"downloads/checklist-{slug}.pdf")
+    # the PDF is the meeting sheet: the page's practice, not its other names, notes on sources or own advice
+    not_printed = {"ook_bekend_als", "eigen_advies", "gebruikt_voor", "toelichting", "wat_is_het", "wat_brengt_het",
+                   "wie_organiseert", "resultaten", "docent", "student", "jeugdprofessional", "leidinggevende",
+                   "onderzoeker", "ervaringsdeskundige", "praktijkbegeleider"}
+    assert [(f, m) for f, m in markers if m not in printed and f not in not_printed] == [], "not in the PDF"
