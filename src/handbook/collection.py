@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import messages, paths, records, textrules
 from .model import SLUG_PATTERN, Checklist, Record, Source
 from .problems import Problem, RecordError
-from .yamlfile import parse
+from .yamlfile import Document
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,11 @@ class Entry:
     slug: str
     source: str  # path as shown to editors, e.g. werkvormen/leerhuis.yml
     record: Record
+    positions: Document | None = field(default=None, compare=False, repr=False)  # where each value stands
+
+    def where(self, path: tuple) -> tuple[int, int]:
+        """Line and column of `path` (e.g. ("verwant", 0)) in the entry's file."""
+        return self.positions.where(path) if self.positions else (1, 1)
 
     @property
     def is_checklist(self) -> bool:
@@ -173,13 +178,13 @@ def load(root: Path) -> Handbook:
         if outside:
             problems.append(Problem(shown_as, 1, 1, "", outside))
             continue
-        record, found = records.read(path, records.kind_for(path, root), shown_as)
+        record, found, positions = records.read_with_positions(path, records.kind_for(path, root), shown_as)
         problems += found
         if not re.match(SLUG_PATTERN, path.stem):
             problems.append(Problem(shown_as, 1, 1, "", f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
                                                          "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml"))
         elif record is not None:
-            entries.append(Entry(path.stem, shown_as, record))
+            entries.append(Entry(path.stem, shown_as, record, positions))
     problems += unpublished(root, files)
     if not files:
         problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
@@ -266,7 +271,6 @@ def _named_slugs(record: Record) -> list[tuple[tuple, str]]:
 
 
 def locate(entry: Entry, root: Path, path: tuple, message: str, warning: bool = False) -> Problem:
-    """A problem placed at the line of `path` in the entry's file."""
-    file = root.parent / entry.source
-    line, column = parse(file.read_text(encoding="utf-8-sig")).where(path)
+    """A problem placed at the line of `path` in the entry's file (positions kept since loading; `root` is unused)."""
+    line, column = entry.where(path)
     return Problem(entry.source, line, column, messages.field_path(path), message, warning)

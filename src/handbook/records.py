@@ -21,13 +21,24 @@ MAX_BYTES = 256 * 1024  # a record is a page of text; anything far larger is a m
 
 def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | None, list[Problem]]:
     """The record in `path`, or the problems that stop it from being one."""
+    record, problems, _ = read_with_positions(path, kind, shown_as)
+    return record, problems
+
+
+def read_with_positions(path: Path, kind: type[BaseModel],
+                        shown_as: str) -> tuple[BaseModel | None, list[Problem], Document | None]:
+    """As `read`, and the parsed document, which knows the line and column of every value.
+
+    The collection keeps it with the record, so that checks across records
+    can point at a line without reading the file again.
+    """
     try:
         doc = parse(_text(path))
     except YamlProblem as p:
-        return None, [Problem(shown_as, p.line, p.column, p.field, p.message)]
+        return None, [Problem(shown_as, p.line, p.column, p.field, p.message)], None
     if not isinstance(doc.data, dict):
         return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), "
-                                                  "niet met een lijst of losse tekst")]
+                                                  "niet met een lijst of losse tekst")], doc
     unfilled = list(_placeholders(doc.data, ()))
     problems = [Problem(shown_as, *doc.where(path), messages.field_path(path), _unfilled(doc.data, path))
                 for path in unfilled]
@@ -36,8 +47,8 @@ def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | 
     except ValidationError as error:
         # an unfilled placeholder is the one thing to say about its field
         errors = [e for e in error.errors(include_url=False) if not _under(_clean(e["loc"]), unfilled)]
-        return None, problems + [_problem(shown_as, doc, e, kind) for e in errors]
-    return (None, problems) if problems else (record, [])
+        return None, problems + [_problem(shown_as, doc, e, kind) for e in errors], doc
+    return (None, problems, doc) if problems else (record, [], doc)
 
 
 def _placeholders(value: object, path: tuple) -> Iterator[tuple]:
