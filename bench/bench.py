@@ -189,7 +189,7 @@ def pdf_costs(project: Path) -> dict:
         record.write_text(text.replace("samenvatting: ", "samenvatting: Bijgewerkt. ", 1), encoding="utf-8")
         after, changed = _timed(lambda: build_pipeline.build(options).pdfs)
         record.write_text(text, encoding="utf-8")
-    book_pdf = next(p for p in made if p.path == printing.HANDBOOK_PDF)
+    book_pdf = next(p for p in made if p.path == printing.BOOK_PDF)
     return {"pdf_cold_s": cold, "pdf_warm_s": warm, "pdfs": len(made),
             "pdfs_rendered_warm": sum(p.rendered for p in again),
             "pdfs_rendered_after_one_change": sum(p.rendered for p in changed), "pdf_after_one_change_s": after,

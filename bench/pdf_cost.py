@@ -13,7 +13,7 @@ from pathlib import Path
 
 import handbook
 from handbook import pdfs, printing
-from handbook.printing import HANDBOOK_PDF
+from handbook.printing import BOOK_PDF
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,9 +25,9 @@ def main() -> int:
         cache = Path(tmp)
         cold = {job.path: _timed(lambda j=job: pdfs.build(j, cache)) for job in jobs}
         warm = {job.path: _timed(lambda j=job: pdfs.build(j, cache)) for job in jobs}
-    singles = [t for path, (t, _) in cold.items() if path != HANDBOOK_PDF]
-    sizes = [len(pdf.content) for path, (_, pdf) in cold.items() if path != HANDBOOK_PDF]
-    book_time, book_pdf = cold[HANDBOOK_PDF]
+    singles = [t for path, (t, _) in cold.items() if path != BOOK_PDF]
+    sizes = [len(pdf.content) for path, (_, pdf) in cold.items() if path != BOOK_PDF]
+    book_time, book_pdf = cold[BOOK_PDF]
     from pypdf import PdfReader
     import io
 

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 import handbook
-from handbook.printing import HANDBOOK_PDF, pdf_path
+from handbook.printing import BOOK_PDF, pdf_path
 from handbook.text import dutch_date
 from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
 
@@ -33,10 +33,10 @@ def all_pdfs(site):
 
 def test_every_werkvorm_and_checklist_has_a_pdf_and_the_whole_handbook_too(site):
     names = {p.relative_to(site).as_posix() for p in all_pdfs(site)}
-    assert names == {pdf_path(e) for e in BOOK.entries} | {HANDBOOK_PDF}
+    assert names == {pdf_path(e) for e in BOOK.entries} | {BOOK_PDF}
 
 
-@pytest.mark.parametrize("name", [pdf_path(e) for e in BOOK.entries] + [HANDBOOK_PDF])
+@pytest.mark.parametrize("name", [pdf_path(e) for e in BOOK.entries] + [BOOK_PDF])
 def test_pdf_is_a4_tagged_dutch_and_titled(site, name):
     reader = PdfReader(site / name)
     for page in reader.pages:
@@ -95,7 +95,7 @@ def test_checklist_pdf_holds_every_item(site, entry):
 
 
 def test_handbook_pdf_has_every_title_a_bookmark_per_werkvorm_and_numbered_pages(site):
-    reader = PdfReader(site / HANDBOOK_PDF)
+    reader = PdfReader(site / BOOK_PDF)
     text = pdf_text(reader)
     bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
     for entry in BOOK.entries:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 
-from . import messages, schema
+from . import messages, patterns, schema
 from .collection import Handbook
 from .model import Werkvorm
 
@@ -34,7 +34,7 @@ def texts() -> dict[str, str]:
         "minimum": "moet minstens {n} zijn",
         "maximum": "moet hoogstens {n} zijn",
         "date": messages.plain("date_type"),
-        "one_line": messages.pattern_rule(r"^[^\n]*$"),
+        "one_line": messages.pattern_rule(patterns.LINE),
     }
 
 

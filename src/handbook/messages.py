@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from . import patterns
 from .yamlfile import Path_
 
 _PLAIN = {
@@ -97,17 +98,12 @@ def _unknown_word(value: object, options: list[str]) -> str:
 
 def _pattern(pattern: str, value: object) -> str:
     rule = pattern_rule(pattern)
-    return rule if pattern == r"^[^\n]*$" else f"'{value}' {rule}"
+    return rule if pattern == patterns.LINE else f"'{value}' {rule}"
 
 
 def pattern_rule(pattern: str) -> str:
     """What a pattern asks, in Dutch: for the build's messages and the schema's patternErrorMessage."""
-    if pattern.startswith("^(https?"):
-        return ("is geen veilig webadres; begin met https://, http:// of mailto: "
-                "en gebruik geen spaties, aanhalingstekens of < >")
-    if pattern == r"^[^\n]*$":
-        return "moet op één regel passen"
-    return "is geen geldige naam: alleen kleine letters, cijfers en streepjes"
+    return patterns.rule(pattern)
 
 
 def plain(kind: str) -> str:

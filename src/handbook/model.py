@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from . import textrules
+from . import patterns, textrules
 from .vocabulary import GOALS, KINDS, PRACTICAL_FACTS, ROLES, THEMES
 
 Role = Literal[tuple(ROLES)]  # type: ignore[valid-type]
@@ -21,7 +21,7 @@ Goal = Literal[tuple(GOALS)]  # type: ignore[valid-type]
 Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
 Fact = Literal[tuple(PRACTICAL_FACTS)]  # type: ignore[valid-type]
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_PATTERN = patterns.SLUG
 
 Slug = Annotated[
     str,
@@ -31,7 +31,7 @@ Slug = Annotated[
 # Every text field passes textrules: no invisible characters, Markdown that converts in reasonable time.
 Text = Annotated[str, Field(max_length=1000), AfterValidator(textrules.text)]
 Title = Annotated[str, Field(max_length=100), AfterValidator(textrules.title)]
-Line = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\n]*$", description="Eén regel tekst."),
+Line = Annotated[str, Field(min_length=1, max_length=500, pattern=patterns.LINE, description="Eén regel tekst."),
                  AfterValidator(textrules.text)]
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # dates outside are typing errors
 
@@ -145,7 +145,7 @@ class Source(BaseModel):
     bewerken_toegestaan: bool = Field(description="Mag je de tekst van de bron bewerken? Bij CC ...-ND en 'Alle "
                                                   "rechten voorbehouden' niet: vat dan kort samen in eigen woorden.",
                                       examples=[False])
-    url: str | None = Field(default=None, max_length=500, pattern="^(https?://|mailto:)[^\\s<>\"'`\\\\{}|^]+$",
+    url: str | None = Field(default=None, max_length=500, pattern=patterns.URL,
                             description="Webadres van de bron (https://...).",
                             examples=["https://www.hu.nl/"])
     over: Prose = Field(description="In een paar zinnen van ons: waar de bron over gaat.",

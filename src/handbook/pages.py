@@ -9,7 +9,7 @@ import jinja2
 
 from . import facts, filters, form, search, text, views
 from .collection import Entry, Handbook
-from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, PRIVACY, SOURCES, VOCABULARY
+from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
 
 page_path = views.page_path
@@ -46,7 +46,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         SOURCES: page("sources-page.md.j2", sources=[(key, source, handbook.users(key))
                                                      for key, source in handbook.sources]),
         DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
-                        checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
+                        checklists=handbook.checklists, book=BOOK_PDF, enabled=bool(pdf_sizes)),
         form.PAGE: page("proposal.md.j2", attributes=form.attributes(edit_url, handbook), werkvormen=handbook.werkvormen,
                         repo=form.repository(edit_url)),
         VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),

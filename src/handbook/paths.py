@@ -9,7 +9,7 @@ SOURCES = "bronnen.md"
 PRIVACY = "privacy.md"  # hand-written in docs/: privacy, consent and anonymity, once for every werkvorm
 VOCABULARY = "vaste-lijsten.md"
 DOWNLOADS = "downloads/index.md"
-HANDBOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
+BOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
 
 GENERATED = frozenset({CATALOGUE, MATRIX, CHECKLISTS, SOURCES, VOCABULARY, DOWNLOADS})
 

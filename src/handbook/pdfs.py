@@ -19,7 +19,7 @@ from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
-from .printing import HANDBOOK_PDF, PrintJob, stylesheet
+from .printing import BOOK_PDF, PrintJob, stylesheet
 
 FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
@@ -27,7 +27,7 @@ log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be 
 
 def build_all(jobs: list[PrintJob], cache: Path | None, whole_book: bool = True) -> list[Pdf]:
     """Every PDF for `jobs`; the whole-handbook PDF only when `whole_book`."""
-    return [build(job, cache) for job in jobs if whole_book or job.path != HANDBOOK_PDF]
+    return [build(job, cache) for job in jobs if whole_book or job.path != BOOK_PDF]
 
 
 @dataclass(frozen=True)

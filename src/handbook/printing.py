@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from . import facts, paths, sanitize, text, views
 from .collection import Entry, Handbook
-from .paths import HANDBOOK_PDF
+from .paths import BOOK_PDF
 from .vocabulary import ROLES
 
 
@@ -60,7 +60,7 @@ def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
     html = _render("print/handbook.html.j2", site, handbook.reviewed, title=site.name,
                    description="Alle werkvormen en checklists van het handboek.", keywords=[],
                    werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook", credits=credits)
-    result.append(PrintJob(HANDBOOK_PDF, site.name, html, handbook.reviewed))
+    result.append(PrintJob(BOOK_PDF, site.name, html, handbook.reviewed))
     return result
 
 
