@@ -7,7 +7,7 @@ same with any number of werkvormen and without a server.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .model import Werkvorm
@@ -58,34 +58,34 @@ GROUPS = (
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter of the catalogue: a URL parameter, a label and its choices (key -> label)."""
+    """One filter of the catalogue: a URL parameter, a label, its choices (key -> label), and which a werkvorm answers to."""
 
     name: str
     label: str
     choices: dict[str, str]
+    answers: Callable[[Werkvorm], list[str]]
+
+
+def _band_answers(bands: tuple[Band, ...], fact: str) -> Callable[[Werkvorm], list[str]]:
+    """The bands a werkvorm's range fits; a standing partnership without that fact fits none."""
+    def answers(werkvorm: Werkvorm) -> list[str]:
+        value = getattr(werkvorm.praktisch, fact, None)
+        return fitting(bands, value.min, value.max) if value else []
+    return answers
 
 
 FILTERS = (
-    Filter("rol", "Voor wie", ROLES),
-    Filter("doel", "Doel", GOALS),
-    Filter("thema", "Thema", THEMES),
-    Filter("duur", "Duur", {band.key: band.label for band in DURATIONS}),
-    Filter("groep", "Groepsgrootte", {band.key: band.label for band in GROUPS}),
+    Filter("rol", "Voor wie", ROLES, lambda w: list(w.voor_wie)),
+    Filter("doel", "Doel", GOALS, lambda w: list(w.doelen)),
+    Filter("thema", "Thema", THEMES, lambda w: list(w.themas)),
+    Filter("duur", "Duur", {band.key: band.label for band in DURATIONS}, _band_answers(DURATIONS, "duur")),
+    Filter("groep", "Groepsgrootte", {band.key: band.label for band in GROUPS}, _band_answers(GROUPS, "groepsgrootte")),
 )
 
 
 def keys(werkvorm: Werkvorm) -> dict[str, list[str]]:
-    """For each filter, the choices this werkvorm answers to; a standing partnership without a duration
-    or group size answers to no band of that filter."""
-    duur = getattr(werkvorm.praktisch, "duur", None)
-    groep = getattr(werkvorm.praktisch, "groepsgrootte", None)
-    return {
-        "rol": list(werkvorm.voor_wie),
-        "doel": list(werkvorm.doelen),
-        "thema": list(werkvorm.themas),
-        "duur": fitting(DURATIONS, duur.min, duur.max) if duur else [],
-        "groep": fitting(GROUPS, groep.min, groep.max) if groep else [],
-    }
+    """For each filter (by its URL parameter), the choices this werkvorm answers to."""
+    return {f.name: f.answers(werkvorm) for f in FILTERS}
 
 
 def offered(werkvormen: Sequence[Werkvorm]) -> tuple[Filter, ...]:
