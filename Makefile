@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check new export zensical bench clean
+.PHONY: serve site test test-fast lint check new export zensical bench clean
 
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
@@ -19,8 +19,16 @@ serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on 
 site: $(STAMP)  ## build the handbook into site/
 	$(BIN)/properdocs build -f mkdocs.yml --strict
 
-test: $(STAMP) $(CHROMIUM)  ## run every test, the browser tests in Debian's Chromium included
+test: lint $(STAMP) $(CHROMIUM)  ## lint, then every test, the browser tests in Debian's Chromium included
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the unit tier only: no site builds, no browser (under a minute)
+	$(BIN)/python -m pytest -m "not slow and not browser" -q
+
+lint: $(STAMP)  ## ruff (lint and format) and mypy, as configured in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 check: $(STAMP)  ## check every record in werkvormen/ and list every problem
 	$(BIN)/python -m handbook check

@@ -28,8 +28,9 @@ def main() -> int:
     singles = [t for path, (t, _) in cold.items() if path != BOOK_PDF]
     sizes = [len(pdf.content) for path, (_, pdf) in cold.items() if path != BOOK_PDF]
     book_time, book_pdf = cold[BOOK_PDF]
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(book_pdf.content)).pages)
     rows = [

@@ -28,8 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "bench" / "search_queries.yml"
 RESULTS = ROOT / "bench" / "search_results.json"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 TARGETS = {"top1": 0.75, "top3": 0.90}
 
 SETTLED = """() => {
@@ -55,8 +60,12 @@ RESPONSE = """async (query) => {
 
 def build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "0"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -77,8 +86,11 @@ def wait_settled(page, quiet: float = 0.35, limit: float = 10.0) -> None:
         now = page.evaluate(SETTLED)
         if now != last:
             last, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet and "md-search-result__meta" in (now or "") \
-                and not page.locator(".md-search-result__meta").inner_text().startswith("Typ om"):
+        elif (
+            time.monotonic() - since >= quiet
+            and "md-search-result__meta" in (now or "")
+            and not page.locator(".md-search-result__meta").inner_text().startswith("Typ om")
+        ):
             return
         time.sleep(0.05)
 
@@ -90,7 +102,7 @@ def ranked_pages(page, base: str) -> list[str]:
     for href in hrefs:
         path = urlparse(href).path.lstrip("/")
         if path.startswith(urlparse(base).path.lstrip("/")):
-            path = path[len(urlparse(base).path.lstrip("/")):]
+            path = path[len(urlparse(base).path.lstrip("/")) :]
         if path not in seen:
             seen.append(path)
     return seen
@@ -151,10 +163,12 @@ def main() -> int:
         finally:
             server.shutdown()
     figures = summary(rows)
-    print(f"search: {figures['queries']} queries  top-1 {figures['top1']:.0%} (target {TARGETS['top1']:.0%})  "
-          f"top-3 {figures['top3']:.0%} (target {TARGETS['top3']:.0%})  MRR {figures['mrr']:.2f}  "
-          f"nothing found: {len(figures['nothing'])} {figures['nothing']}  "
-          f"response {figures['ms_median']:.0f} ms median, {figures['ms_max']:.0f} ms max")
+    print(
+        f"search: {figures['queries']} queries  top-1 {figures['top1']:.0%} (target {TARGETS['top1']:.0%})  "
+        f"top-3 {figures['top3']:.0%} (target {TARGETS['top3']:.0%})  MRR {figures['mrr']:.2f}  "
+        f"nothing found: {len(figures['nothing'])} {figures['nothing']}  "
+        f"response {figures['ms_median']:.0f} ms median, {figures['ms_max']:.0f} ms max"
+    )
     for row in rows:
         if args.verbose and row["rank"] != 1:
             print(f"  {row['rank'] or '-':>2}  {row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from helpers import build, copy_project, inject_payloads
 
 
@@ -32,7 +31,7 @@ class Recorder(http.server.BaseHTTPRequestHandler):
 
     seen: list[str] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         Recorder.seen.append(self.path)
         self.send_response(404)
         self.end_headers()
@@ -54,8 +53,11 @@ def recorder() -> Iterator[tuple[str, list[str]]]:
 def payload_site(tmp_path_factory, recorder) -> Path:
     """The handbook built after an attacker put script into every text field of a werkvorm and a checklist."""
     project = copy_project(tmp_path_factory.mktemp("payload") / "project")
-    for record in ("werkvormen/leerhuis.yml", "werkvormen/checklists/leernetwerk-gaande-houden.yml",
-                   "werkvormen/bronnen/artikel-samen-werken-samen-leren.yml"):
+    for record in (
+        "werkvormen/leerhuis.yml",
+        "werkvormen/checklists/leernetwerk-gaande-houden.yml",
+        "werkvormen/bronnen/artikel-samen-werken-samen-leren.yml",
+    ):
         inject_payloads(project / record, recorder[0])
     result = build(project)
     assert result.returncode == 0, result.stderr

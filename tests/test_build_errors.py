@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import failed_build, refused
 
 GLUREN = "werkvormen/gluren-bij-de-burens.yml"
@@ -63,8 +62,10 @@ def test_related_slug_that_does_not_exist(project):
     edit(project, LEERHUIS, "verwant:\n  - ", "verwant:\n  - spiegelbijeenkomstt\n  - ")
     line = line_of(project, LEERHUIS, "spiegelbijeenkomstt")
     out = refused(project)
-    assert (f"{LEERHUIS}:{line}:5: verwant.1: er is geen werkvorm of checklist 'spiegelbijeenkomstt'; "
-            "bedoel je 'spiegelbijeenkomst'?") in out, out
+    assert (
+        f"{LEERHUIS}:{line}:5: verwant.1: er is geen werkvorm of checklist 'spiegelbijeenkomstt'; "
+        "bedoel je 'spiegelbijeenkomst'?"
+    ) in out, out
 
 
 def test_duplicate_key_is_an_error_not_merged(project):
@@ -89,13 +90,20 @@ def test_every_problem_in_every_record_is_listed_at_once(project):
 def test_an_unknown_source_key_is_an_error_with_a_suggestion(project):
     edit(project, GLUREN, "  - bron: gluren-bij-de-burens-kaart", "  - bron: gluren-bij-de-buren-kaart")
     out = refused(project)
-    assert re.search(rf"{GLUREN}:\d+:\d+: bronnen\.1\.bron: er is geen bron 'gluren-bij-de-buren-kaart' in "
-                     r"werkvormen/bronnen/; bedoel je 'gluren-bij-de-burens-kaart'\?", out), out
+    assert re.search(
+        rf"{GLUREN}:\d+:\d+: bronnen\.1\.bron: er is geen bron 'gluren-bij-de-buren-kaart' in "
+        r"werkvormen/bronnen/; bedoel je 'gluren-bij-de-burens-kaart'\?",
+        out,
+    ), out
 
 
 def test_a_standing_partnership_needs_no_duration_but_an_activity_does(project):
     path = project / "werkvormen" / "leerwerkplaats.yml"
-    assert "  duur:" not in path.read_text(encoding="utf-8") and "soort: samenwerking" in path.read_text(encoding="utf-8")
+    assert "  duur:" not in path.read_text(encoding="utf-8") and "soort: samenwerking" in path.read_text(
+        encoding="utf-8"
+    )
     edit(project, "werkvormen/leerwerkplaats.yml", "soort: samenwerking", "soort: activiteit")
     out = refused(project)
-    assert re.search(r"werkvormen/leerwerkplaats.yml:\d+:\d+: praktisch: 'duur' ontbreekt; een eenmalige activiteit", out), out
+    assert re.search(
+        r"werkvormen/leerwerkplaats.yml:\d+:\d+: praktisch: 'duur' ontbreekt; een eenmalige activiteit", out
+    ), out

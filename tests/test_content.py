@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from helpers import ROOT
 from pydantic import ValidationError
 
 import handbook
@@ -13,18 +14,32 @@ from handbook.advice import advise
 from handbook.model import Werkvorm
 from handbook.vocabulary import TERMS
 from handbook.yamlfile import parse
-from helpers import ROOT
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 PARAPHRASE = ROOT.parent / "shared" / "tools" / "paraphrase.py"
 
 WERKVORMEN = {
-    "gluren-bij-de-burens", "leerhuis", "spiegelbijeenkomst", "leernetwerkbijeenkomst", "ontwikkelgroep",
-    "leerwerkplaats", "kennismaking-met-de-keten", "praktijkdag-met-masterclass", "onderwijs-op-de-stagelocatie",
-    "gastles-uit-de-praktijk", "meelopen-in-de-praktijk", "crossover-meelopen", "uitwisseling-tussen-organisaties",
-    "intervisie", "moreel-beraad", "casuistiekbespreking", "nascholing-door-docenten", "samen-onderwijs-ontwikkelen",
-    "ervaringskennis-inbrengen", "post-hbo-leergang",
+    "gluren-bij-de-burens",
+    "leerhuis",
+    "spiegelbijeenkomst",
+    "leernetwerkbijeenkomst",
+    "ontwikkelgroep",
+    "leerwerkplaats",
+    "kennismaking-met-de-keten",
+    "praktijkdag-met-masterclass",
+    "onderwijs-op-de-stagelocatie",
+    "gastles-uit-de-praktijk",
+    "meelopen-in-de-praktijk",
+    "crossover-meelopen",
+    "uitwisseling-tussen-organisaties",
+    "intervisie",
+    "moreel-beraad",
+    "casuistiekbespreking",
+    "nascholing-door-docenten",
+    "samen-onderwijs-ontwikkelen",
+    "ervaringskennis-inbrengen",
+    "post-hbo-leergang",
 }
 CHECKLISTS = {"leernetwerk-starten", "leernetwerk-gaande-houden"}
 REQUIRED = [name for name, field in Werkvorm.model_fields.items() if field.is_required()]

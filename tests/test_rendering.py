@@ -6,9 +6,10 @@ import subprocess
 import sys
 from datetime import date
 
+from helpers import ROOT
+
 import handbook
 from handbook import navigation, pages, text
-from helpers import ROOT, build, soup
 
 
 def test_dutch_durations_group_sizes_and_dates():

@@ -6,11 +6,11 @@ import json
 
 import jsonschema
 import pytest
+from helpers import ROOT
 
 from handbook import collection, schema
 from handbook.model import Checklist
 from handbook.yamlfile import parse
-from helpers import ROOT
 
 RECORDS = collection.record_files(ROOT / "werkvormen")
 
@@ -40,10 +40,14 @@ def test_every_record_points_editors_to_its_schema(path):
 
 def test_schema_rejects_what_the_model_rejects():
     published = json.loads((ROOT / "schema" / "checklist.schema.json").read_text())
-    record = {"titel": "Lijst", "samenvatting": "Een lijst voor de test.", "inleiding": "Tekst.",
-              "groepen": [{"titel": "Een", "items": ["Punt een", {"tekst": "Punt twee"}]}],
-              "bronnen": ["gluren-bij-de-burens-kaart", {"bron": "tips-leernetwerken-jeugdzorg"}],
-              "laatst_herzien": "2026-11-23"}
+    record = {
+        "titel": "Lijst",
+        "samenvatting": "Een lijst voor de test.",
+        "inleiding": "Tekst.",
+        "groepen": [{"titel": "Een", "items": ["Punt een", {"tekst": "Punt twee"}]}],
+        "bronnen": ["gluren-bij-de-burens-kaart", {"bron": "tips-leernetwerken-jeugdzorg"}],
+        "laatst_herzien": "2026-11-23",
+    }
     jsonschema.validate(record, published)
     Checklist.model_validate(record)
     record["onbekend"] = 1
@@ -57,8 +61,9 @@ def test_the_schema_passes_a_strict_validator_with_ecma_262_regular_expressions(
     import sys
 
     files = [str(ROOT / "schema" / name) for name in schema.SCHEMAS]
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--check-metaschema", *files],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--check-metaschema", *files], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

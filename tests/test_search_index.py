@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import soup
 
 from handbook import search
-from helpers import soup
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +48,9 @@ def test_vocabulary_page_shows_the_shared_synonym_list(site):
     assert "collegiale consultatie, intercollegiale consultatie, reflectiegroep" in text
 
 
-@pytest.mark.parametrize("text", ["- [alleen]", "- [intervisie, '<script>']", "intervisie: reflectiegroep",
-                                  "- [intervisie, 'a | b']"])
+@pytest.mark.parametrize(
+    "text", ["- [alleen]", "- [intervisie, '<script>']", "intervisie: reflectiegroep", "- [intervisie, 'a | b']"]
+)
 def test_a_wrong_synonym_list_is_refused_in_dutch(text):
     with pytest.raises(search.SynonymError, match="twee of meer woorden"):
         search.parse_groups(text)

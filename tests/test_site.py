@@ -6,14 +6,21 @@ import json
 import re
 
 import pytest
+from helpers import ROOT, soup
 
 import handbook
 from handbook import facts as practical_facts
-from helpers import ROOT, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
-SECTIONS = ["Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
-            "Wat doe je met de resultaten", "Let op", "Verantwoording"]
+SECTIONS = [
+    "Wat is het",
+    "Wat brengt het jou",
+    "Wie organiseert het",
+    "Hoe organiseer je het",
+    "Wat doe je met de resultaten",
+    "Let op",
+    "Verantwoording",
+]
 
 
 def headings(page, level="h2"):
@@ -69,7 +76,7 @@ def test_related_werkvormen_link_to_their_pages_and_every_relation_shows_on_both
     assert section is not None
     links = section.find_next("ul").select("a")
     titles = [a.get_text() for a in links]
-    assert titles[:len(entry.record.verwant)] == [BOOK.get(s).record.titel for s in entry.record.verwant]
+    assert titles[: len(entry.record.verwant)] == [BOOK.get(s).record.titel for s in entry.record.verwant]
     for a in links:
         assert (page_dir / a["href"] / "index.html").resolve().is_file(), a["href"]
     for other in BOOK.related(entry):
@@ -81,17 +88,29 @@ def test_a_relation_written_on_one_page_only_shows_on_both(site):
     assert "uitwisseling-tussen-organisaties" in one_way
     assert "post-hbo-leergang" not in BOOK.get("uitwisseling-tussen-organisaties").record.verwant
     assert "Post-hbo-leergang Jeugdprofessional van de toekomst" in related_titles(
-        site, BOOK.get("uitwisseling-tussen-organisaties"))
+        site, BOOK.get("uitwisseling-tussen-organisaties")
+    )
 
 
 def test_the_18_tips_link_the_werkvormen_they_name(site):
     page_dir = site / "checklists" / "leernetwerk-starten"
     page = soup(page_dir / "index.html")
     linked = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".hb-checklist a") if "werkvormen" in a["href"]}
-    assert linked >= {"ontwikkelgroep", "leerhuis", "intervisie", "leernetwerkbijeenkomst", "onderwijs-op-de-stagelocatie",
-                      "ervaringskennis-inbrengen", "meelopen-in-de-praktijk", "gastles-uit-de-praktijk",
-                      "nascholing-door-docenten", "samen-onderwijs-ontwikkelen", "spiegelbijeenkomst", "moreel-beraad",
-                      "casuistiekbespreking"}
+    assert linked >= {
+        "ontwikkelgroep",
+        "leerhuis",
+        "intervisie",
+        "leernetwerkbijeenkomst",
+        "onderwijs-op-de-stagelocatie",
+        "ervaringskennis-inbrengen",
+        "meelopen-in-de-praktijk",
+        "gastles-uit-de-praktijk",
+        "nascholing-door-docenten",
+        "samen-onderwijs-ontwikkelen",
+        "spiegelbijeenkomst",
+        "moreel-beraad",
+        "casuistiekbespreking",
+    }
     for a in page.select(".hb-checklist a"):
         assert (page_dir / a["href"] / "index.html").resolve().is_file(), a["href"]
 
@@ -100,7 +119,7 @@ def test_catalogue_lists_every_werkvorm_with_summary_roles_duration_and_group(si
     page = soup(site / "werkvormen" / "index.html")
     cards = page.select(".hb-card")
     assert len(cards) == len(BOOK.werkvormen)
-    for card, entry in zip(cards, BOOK.werkvormen):
+    for card, entry in zip(cards, BOOK.werkvormen, strict=True):
         text = card.get_text(" ", strip=True)
         assert card.select_one("h2 a").get_text() == entry.record.titel
         assert entry.record.samenvatting in text
@@ -114,11 +133,12 @@ def test_every_checklist_item_is_a_task_on_its_page(site, entry):
     tasks = page.select("li.task-list-item")
     items = [item for group in entry.record.groepen for item in group.items]
     assert len(tasks) == len(items)
-    for task, item in zip(tasks, items):
+    for task, item in zip(tasks, items, strict=True):
         assert task.select_one("input[type=checkbox]") is not None
         assert item.tekst in task.get_text(" ", strip=True)
-    assert [g.titel for g in entry.record.groepen] == [h for h in headings(page) if h in
-                                                      [g.titel for g in entry.record.groepen]]
+    assert [g.titel for g in entry.record.groepen] == [
+        h for h in headings(page) if h in [g.titel for g in entry.record.groepen]
+    ]
 
 
 def test_tips_for_starting_a_leernetwerk_keep_their_numbers_1_to_18(site):
@@ -151,8 +171,17 @@ def test_pages_are_dutch_and_search_uses_dutch_stemming(site):
     assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js").exists()
 
 
-LOADS = {"script": "src", "img": "src", "iframe": "src", "link": "href", "source": "src", "video": "src",
-         "audio": "src", "embed": "src", "object": "data"}
+LOADS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "link": "href",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
 
 
 def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
@@ -162,8 +191,12 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
         for tag, attribute in LOADS.items():
             for element in page.find_all(tag):
                 value = element.get(attribute, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get(
-                        "rel", []) and "icon" not in element.get("rel", []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and "preconnect" not in element.get("rel", [])
+                    and "icon" not in element.get("rel", [])
+                ):
                     continue
                 if re.match(r"^(https?:)?//", value):
                     offenders.append(f"{html.relative_to(site)}: <{tag} {attribute}={value}>")
@@ -188,7 +221,7 @@ def test_every_step_of_a_werkvorm_can_be_ticked_on_its_page(site, entry):
     page = soup(site / "werkvormen" / entry.slug / "index.html")
     tasks = page.select(".hb-steps li.task-list-item")
     assert len(tasks) == len(entry.record.stappen)
-    for n, (task, step) in enumerate(zip(tasks, entry.record.stappen), 1):
+    for n, (task, step) in enumerate(zip(tasks, entry.record.stappen, strict=True), 1):
         assert task.select_one("input[type=checkbox]") is not None
         assert task.find("strong").get_text() == f"{n}. {step.titel}"
 
@@ -202,21 +235,26 @@ def test_vocabulary_page_lists_every_allowed_word(site):
             assert word in text and label in text
 
 
-@pytest.mark.parametrize("low, high, expected", [
-    (60, 90, ["kort"]),                 # wholly within two hours
-    (90, 150, ["kort", "dagdeel"]),     # half in each band
-    (120, 480, ["dag"]),                # two thirds beyond four hours: not "Twee tot vier uur"
-    (45, 180, ["kort"]),                # 75 of 135 minutes within two hours
-    (60, 400, ["dag"]),                 # no band holds half: the one that holds most
-    (120, 120, ["kort"]),               # a single value lies in one band
-])
+@pytest.mark.parametrize(
+    "low, high, expected",
+    [
+        (60, 90, ["kort"]),  # wholly within two hours
+        (90, 150, ["kort", "dagdeel"]),  # half in each band
+        (120, 480, ["dag"]),  # two thirds beyond four hours: not "Twee tot vier uur"
+        (45, 180, ["kort"]),  # 75 of 135 minutes within two hours
+        (60, 400, ["dag"]),  # no band holds half: the one that holds most
+        (120, 120, ["kort"]),  # a single value lies in one band
+    ],
+)
 def test_a_werkvorm_fits_a_duration_band_when_at_least_half_its_range_lies_in_it(low, high, expected):
     from handbook.filters import DURATIONS, fitting
+
     assert fitting(DURATIONS, low, high) == expected
 
 
 def test_group_bands_hold_what_they_say():
     from handbook.filters import GROUPS, fitting
-    assert fitting(GROUPS, 5, 25) == ["middel"]      # "Tot 8 personen" does not take a group of 5 to 25
+
+    assert fitting(GROUPS, 5, 25) == ["middel"]  # "Tot 8 personen" does not take a group of 5 to 25
     assert fitting(GROUPS, 2, 4) == ["klein"]
     assert fitting(GROUPS, 10, 30) == ["middel", "groot"]

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import ROOT
 
 from handbook import load, pages, printing, text, views
 from handbook.collection import Entry
 from handbook.model import Checklist, Group, Item, Werkvorm
-from handbook.yamlfile import parse
 from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
-from helpers import ROOT
+from handbook.yamlfile import parse
 
 BOOK = load(ROOT / "werkvormen")
 
@@ -22,13 +22,24 @@ def entry(slug: str) -> Entry:
     return BOOK.get(slug)
 
 
-@pytest.mark.parametrize(("sizes", "here", "target", "expected"), [
-    ({"downloads/checklist-leerhuis.pdf": 26_400}, "werkvormen/leerhuis.md", "downloads/checklist-leerhuis.pdf",
-     views.Download("../downloads/checklist-leerhuis.pdf", "26 kB")),
-    ({"downloads/handboek-werkvormen-jeugd.pdf": 1_400_000}, "downloads/index.md",
-     "downloads/handboek-werkvormen-jeugd.pdf", views.Download("handboek-werkvormen-jeugd.pdf", "1,4 MB")),
-    ({}, "werkvormen/leerhuis.md", "downloads/checklist-leerhuis.pdf", None),  # no PDFs in this build: no link
-])
+@pytest.mark.parametrize(
+    ("sizes", "here", "target", "expected"),
+    [
+        (
+            {"downloads/checklist-leerhuis.pdf": 26_400},
+            "werkvormen/leerhuis.md",
+            "downloads/checklist-leerhuis.pdf",
+            views.Download("../downloads/checklist-leerhuis.pdf", "26 kB"),
+        ),
+        (
+            {"downloads/handboek-werkvormen-jeugd.pdf": 1_400_000},
+            "downloads/index.md",
+            "downloads/handboek-werkvormen-jeugd.pdf",
+            views.Download("handboek-werkvormen-jeugd.pdf", "1,4 MB"),
+        ),
+        ({}, "werkvormen/leerhuis.md", "downloads/checklist-leerhuis.pdf", None),  # no PDFs in this build: no link
+    ],
+)
 def test_download(sizes, here, target, expected):
     assert views.download(sizes, here, target) == expected
 
@@ -36,7 +47,8 @@ def test_download(sizes, here, target, expected):
 def test_download_of_an_entry_from_its_own_page():
     leerhuis = entry("leerhuis")
     assert views.download({"downloads/checklist-leerhuis.pdf": 900}, leerhuis, leerhuis) == views.Download(
-        "../downloads/checklist-leerhuis.pdf", "1 kB")
+        "../downloads/checklist-leerhuis.pdf", "1 kB"
+    )
 
 
 def test_related_heading_names_checklists_only_on_a_werkvorm_that_has_them():
@@ -75,12 +87,14 @@ SHOWN_AS = {
     "doelen": lambda r, book: [GOALS[g][1:] for g in r.doelen],
     "soort": lambda r, book: [KINDS[r.soort]],
     "min": lambda r, book: [text.duration(r.praktisch.duur.min, r.praktisch.duur.max)],
-    "max": lambda r, book: [text.span(r.praktisch.groepsgrootte.min, r.praktisch.groepsgrootte.max, "persoon",
-                                      "personen")],
+    "max": lambda r, book: [
+        text.span(r.praktisch.groepsgrootte.min, r.praktisch.groepsgrootte.max, "persoon", "personen")
+    ],
     "uit_de_bron": lambda r, book: ["richtlijn"],  # facts not from a source carry the guideline mark
     "genummerd": lambda r, book: ["**1.**"],
-    "werkvormen": lambda r, book: [book.get(slug).record.titel for g in r.groepen for i in g.items
-                                   for slug in i.werkvormen],
+    "werkvormen": lambda r, book: [
+        book.get(slug).record.titel for g in r.groepen for i in g.items for slug in i.werkvormen
+    ],
 }
 
 
@@ -118,8 +132,9 @@ def _mark_strings(value, found, key=""):
 def _complete(data: dict) -> dict:
     """Every optional text of the record filled in, so that the test sees every field."""
     data.setdefault("eigen_advies", "eigen")
-    data["bronnen"] = [{"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee"}
-                       for ref in data["bronnen"]]
+    data["bronnen"] = [
+        {"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee"} for ref in data["bronnen"]
+    ]
     if "stappen" in data:
         data.setdefault("ook_bekend_als", ["andere naam"])
         for step in data["stappen"]:
@@ -160,7 +175,21 @@ def test_every_field_of_the_model_reaches_the_page_and_the_pdf(tmp_path: Path, s
     assert names - known == set(), f"fields of {model.__name__} that no test shows on a page"
     printed = next(j.html for j in printing.jobs(book, printing.Site()) if j.path == f"downloads/checklist-{slug}.pdf")
     # the PDF is the meeting sheet: the page's practice, not its other names, notes on sources or own advice
-    not_printed = {"ook_bekend_als", "eigen_advies", "gebruikt_voor", "toelichting", "wat_is_het", "wat_brengt_het",
-                   "wie_organiseert", "resultaten", "docent", "student", "jeugdprofessional", "leidinggevende",
-                   "onderzoeker", "ervaringsdeskundige", "praktijkbegeleider"}
+    not_printed = {
+        "ook_bekend_als",
+        "eigen_advies",
+        "gebruikt_voor",
+        "toelichting",
+        "wat_is_het",
+        "wat_brengt_het",
+        "wie_organiseert",
+        "resultaten",
+        "docent",
+        "student",
+        "jeugdprofessional",
+        "leidinggevende",
+        "onderzoeker",
+        "ervaringsdeskundige",
+        "praktijkbegeleider",
+    }
     assert [(f, m) for f, m in markers if m not in printed and f not in not_printed] == [], "not in the PDF"

@@ -29,18 +29,37 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
     for entry in handbook.entries:
         record = entry.record
         for path, found_word, word, why in _variants(record.model_dump(exclude={"ook_bekend_als"}), ()):
-            found.append(locate(entry, root, path, f"'{found_word}': schrijf '{word}' ({why}); zie de "
-                                                     "schrijfwijzer", warning=True))
+            found.append(
+                locate(
+                    entry, root, path, f"'{found_word}': schrijf '{word}' ({why}); zie de schrijfwijzer", warning=True
+                )
+            )
         for path, sentence in _long_sentences(record.model_dump(), ()):
             words = len(sentence.split())
-            found.append(locate(entry, root, path, f"een zin van {words} woorden is lastig te lezen (B1: liefst "
-                                                     f"hoogstens 20): \"{_start(sentence)}\"", warning=True))
+            found.append(
+                locate(
+                    entry,
+                    root,
+                    path,
+                    f'een zin van {words} woorden is lastig te lezen (B1: liefst hoogstens 20): "{_start(sentence)}"',
+                    warning=True,
+                )
+            )
         if today - record.laatst_herzien > STALE_AFTER:
-            found.append(locate(entry, root, ("laatst_herzien",), f"de tekst is sinds {record.laatst_herzien} niet "
-                                "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag", warning=True))
+            found.append(
+                locate(
+                    entry,
+                    root,
+                    ("laatst_herzien",),
+                    f"de tekst is sinds {record.laatst_herzien} niet "
+                    "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag",
+                    warning=True,
+                )
+            )
         if not isinstance(record, Checklist) and not any(not other.is_checklist for other in handbook.related(entry)):
-            found.append(locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee",
-                                warning=True))
+            found.append(
+                locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee", warning=True)
+            )
     return sorted(found)
 
 

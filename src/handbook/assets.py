@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import form, schema, scaffold
+from . import form, scaffold, schema
 from .collection import Handbook
 from .pdfs import FONTS
 
@@ -16,8 +16,11 @@ def site_files(handbook: Handbook, records: Path, site_url: str | None = None) -
     relative address means nothing once the file is downloaded.
     """
     # upright faces only: browsers slant them for the little italic text, which saves two downloads
-    result = {f"assets/fonts/{font.name}": font.read_bytes() for font in FONTS.iterdir()
-              if font.name.endswith("-normal.woff2") or font.name == "OFL.txt"}
+    result = {
+        f"assets/fonts/{font.name}": font.read_bytes()
+        for font in FONTS.iterdir()
+        if font.name.endswith("-normal.woff2") or font.name == "OFL.txt"
+    }
     result.update({path: text.encode("utf-8") for path, text in schema.render().items()})
     # the blank record to copy into GitHub's web editor
     schema_url = f"{site_url.rstrip('/')}/schema/werkvorm.schema.json" if site_url else scaffold.SCHEMA_IN_REPO

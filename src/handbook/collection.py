@@ -8,20 +8,23 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
 from . import messages, paths, records, textrules
-from .model import SLUG_PATTERN, Checklist, Record, Source
+from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
 from .yamlfile import Document
 
+R = TypeVar("R", bound=Record, covariant=True)
+
 
 @dataclass(frozen=True)
-class Entry:
-    """A validated record with its slug and the file it came from."""
+class Entry(Generic[R]):
+    """A validated record with its slug and the file it came from; Entry[Werkvorm] holds a werkvorm."""
 
     slug: str
     source: str  # path as shown to editors, e.g. werkvormen/leerhuis.yml
-    record: Record
+    record: R
     positions: Document | None = field(default=None, compare=False, repr=False)  # where each value stands
 
     def where(self, path: tuple) -> tuple[int, int]:
@@ -46,12 +49,12 @@ class Handbook:
     sources: tuple[tuple[str, Source], ...] = ()  # (key, source), sorted by title
 
     @cached_property
-    def werkvormen(self) -> list[Entry]:
-        return [e for e in self.entries if not e.is_checklist]
+    def werkvormen(self) -> list[Entry[Werkvorm]]:
+        return [cast("Entry[Werkvorm]", e) for e in self.entries if not e.is_checklist]
 
     @cached_property
-    def checklists(self) -> list[Entry]:
-        return [e for e in self.entries if e.is_checklist]
+    def checklists(self) -> list[Entry[Checklist]]:
+        return [cast("Entry[Checklist]", e) for e in self.entries if e.is_checklist]
 
     @cached_property
     def reviewed(self) -> dt.date:
@@ -123,16 +126,32 @@ def unpublished(root: Path, records: list[Path]) -> list[Problem]:
         if path in known:
             continue
         if path.is_symlink():
-            problems.append(Problem(shown_as, 1, 1, "", "is een snelkoppeling (symlink); zet het bestand zelf in "
-                                                        "deze map"))
+            problems.append(
+                Problem(shown_as, 1, 1, "", "is een snelkoppeling (symlink); zet het bestand zelf in deze map")
+            )
         elif path.parent not in (root, root / "checklists", root / SOURCES_FOLDER):
             inside = path.relative_to(root).parts[0] == "checklists"
             where = f"{root.name}/checklists/" if inside else f"{root.name}/"
-            problems.append(Problem(shown_as, 1, 1, "", f"dit bestand staat in een eigen map en komt niet op de site; "
-                                                        f"zet het direct in {where}"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    1,
+                    1,
+                    "",
+                    f"dit bestand staat in een eigen map en komt niet op de site; zet het direct in {where}",
+                )
+            )
         else:
-            problems.append(Problem(shown_as, 1, 1, "", f"'{path.name}' is geen record en komt niet op de site: een "
-                                                        f"record heet naam.yml; noem het bestand {_suggest_name(path)}"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    1,
+                    1,
+                    "",
+                    f"'{path.name}' is geen record en komt niet op de site: een "
+                    f"record heet naam.yml; noem het bestand {_suggest_name(path)}",
+                )
+            )
     return problems + _outside(root)
 
 
@@ -158,8 +177,16 @@ def _outside(root: Path) -> list[Problem]:
         except OSError:
             continue
         if re.search(r"^titel:", text, re.M) and re.search(r"^(stappen|groepen):", text, re.M):
-            problems.append(Problem(path.name, 1, 1, "", f"dit lijkt een record, maar het staat niet in {root.name}/ "
-                                                         f"en komt dus niet op de site; verplaats het naar {root.name}/"))
+            problems.append(
+                Problem(
+                    path.name,
+                    1,
+                    1,
+                    "",
+                    f"dit lijkt een record, maar het staat niet in {root.name}/ "
+                    f"en komt dus niet op de site; verplaats het naar {root.name}/",
+                )
+            )
     return problems
 
 
@@ -181,10 +208,18 @@ def load(root: Path) -> Handbook:
         record, found, positions = records.read_with_positions(path, records.kind_for(path, root), shown_as)
         problems += found
         if not re.match(SLUG_PATTERN, path.stem):
-            problems.append(Problem(shown_as, 1, 1, "", f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
-                                                         "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    1,
+                    1,
+                    "",
+                    f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
+                    "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml",
+                )
+            )
         elif record is not None:
-            entries.append(Entry(path.stem, shown_as, record, positions))
+            entries.append(Entry(path.stem, shown_as, cast(Record, record), positions))
     problems += unpublished(root, files)
     if not files:
         problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
@@ -204,8 +239,10 @@ def load(root: Path) -> Handbook:
     problems += _source_checks(entries, source_names, root)
     if problems:
         raise RecordError(problems)
-    return Handbook(tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))),
-                    tuple(sorted(sources, key=lambda pair: (pair[1].titel.casefold(), pair[0]))))
+    return Handbook(
+        tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))),
+        tuple(sorted(sources, key=lambda pair: (pair[1].titel.casefold(), pair[0]))),
+    )
 
 
 def _source_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
@@ -216,8 +253,14 @@ def _source_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pr
             if ref.bron not in names:
                 hint = messages.suggest(ref.bron, names)
                 tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(locate(entry, root, ("bronnen", i, "bron"),
-                                       f"er is geen bron '{ref.bron}' in {root.name}/{SOURCES_FOLDER}/{tip}"))
+                problems.append(
+                    locate(
+                        entry,
+                        root,
+                        ("bronnen", i, "bron"),
+                        f"er is geen bron '{ref.bron}' in {root.name}/{SOURCES_FOLDER}/{tip}",
+                    )
+                )
     return problems
 
 
@@ -236,17 +279,33 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
     `names` holds every record file's name, also of files with problems of their
     own, so that one broken record does not make every link to it an error too.
     """
-    problems, slugs, titles = [], {}, {}
+    problems: list[Problem] = []
+    slugs: dict[str, Entry] = {}
+    titles: dict[str, Entry] = {}
     for entry in entries:
         if paths.page(entry.folder, entry.slug) in paths.GENERATED:
-            problems.append(locate(entry, root, (), f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
-                                                    "maakt; geef het bestand een andere naam"))
+            problems.append(
+                locate(
+                    entry,
+                    root,
+                    (),
+                    f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
+                    "maakt; geef het bestand een andere naam",
+                )
+            )
         if entry.slug in slugs:
             problems.append(locate(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
         slugs.setdefault(entry.slug, entry)
         title = textrules.title_key(entry.record.titel)  # "Casuïstiek" and "casuistiek" look the same to a reader
         if title in titles:
-            problems.append(locate(entry, root, ("titel",), f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)"))
+            problems.append(
+                locate(
+                    entry,
+                    root,
+                    ("titel",),
+                    f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)",
+                )
+            )
         titles.setdefault(title, entry)
     for entry in entries:
         for path, slug in _named_slugs(entry.record):
@@ -259,14 +318,17 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
     return problems
 
 
-def _named_slugs(record: Record) -> list[tuple[tuple, str]]:
+def _named_slugs(record: Record) -> list[tuple[tuple[str | int, ...], str]]:
     """(field path, slug) for every other record that `record` names: `verwant`, and for a checklist the
     werkvormen its items name."""
-    named = [(("verwant", i), slug) for i, slug in enumerate(record.verwant)]
+    named: list[tuple[tuple[str | int, ...], str]] = [(("verwant", i), slug) for i, slug in enumerate(record.verwant)]
     if isinstance(record, Checklist):
-        named += [(("groepen", g, "items", i, "werkvormen", k), slug)
-                  for g, group in enumerate(record.groepen) for i, item in enumerate(group.items)
-                  for k, slug in enumerate(item.werkvormen)]
+        named += [
+            (("groepen", g, "items", i, "werkvormen", k), slug)
+            for g, group in enumerate(record.groepen)
+            for i, item in enumerate(group.items)
+            for k, slug in enumerate(item.werkvormen)
+        ]
     return named
 
 

@@ -29,13 +29,13 @@ def practical(werkvorm: Werkvorm) -> list[Fact]:
     p = werkvorm.praktisch
     values = {
         "duur": p.duur and text.duration(p.duur.min, p.duur.max),
-        "groepsgrootte": p.groepsgrootte and text.span(p.groepsgrootte.min, p.groepsgrootte.max,
-                                                       "persoon", "personen"),
+        "groepsgrootte": p.groepsgrootte and text.span(p.groepsgrootte.min, p.groepsgrootte.max, "persoon", "personen"),
         "frequentie": p.frequentie,
     }
     facts = [Fact("Soort", KINDS[werkvorm.soort], False, "soort")]
-    facts += [Fact(PRACTICAL_FACTS[name], value, name not in p.uit_de_bron, name)
-              for name, value in values.items() if value]
+    facts += [
+        Fact(PRACTICAL_FACTS[name], value, name not in p.uit_de_bron, name) for name, value in values.items() if value
+    ]
     return facts
 
 

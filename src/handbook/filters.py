@@ -39,8 +39,8 @@ class Band:
 def fitting(bands: Sequence[Band], low: int, high: int) -> list[str]:
     """The keys of the bands a range fits (see Band)."""
     shares = [band.share(low, high) for band in bands]
-    half = [band.key for band, share in zip(bands, shares) if share >= 0.5]
-    return half or [band.key for band, share in zip(bands, shares) if share == max(shares) > 0]
+    half = [band.key for band, share in zip(bands, shares, strict=True) if share >= 0.5]
+    return half or [band.key for band, share in zip(bands, shares, strict=True) if share == max(shares) > 0]
 
 
 INFINITY = float("inf")
@@ -58,7 +58,10 @@ GROUPS = (
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter of the catalogue: a URL parameter, a label, its choices (key -> label), and which a werkvorm answers to."""
+    """One filter of the catalogue: a URL parameter, a label, its choices (key -> label).
+
+    `answers` gives the choices a werkvorm answers to.
+    """
 
     name: str
     label: str
@@ -68,9 +71,11 @@ class Filter:
 
 def _band_answers(bands: tuple[Band, ...], fact: str) -> Callable[[Werkvorm], list[str]]:
     """The bands a werkvorm's range fits; a standing partnership without that fact fits none."""
+
     def answers(werkvorm: Werkvorm) -> list[str]:
         value = getattr(werkvorm.praktisch, fact, None)
         return fitting(bands, value.min, value.max) if value else []
+
     return answers
 
 
@@ -98,8 +103,9 @@ def offered(werkvormen: Sequence[Werkvorm]) -> tuple[Filter, ...]:
     answers = [keys(w) for w in werkvormen]
     result = []
     for f in FILTERS:
-        choices = {key: label for key, label in f.choices.items()
-                   if 0 < sum(key in a[f.name] for a in answers) < len(answers)}
+        choices = {
+            key: label for key, label in f.choices.items() if 0 < sum(key in a[f.name] for a in answers) < len(answers)
+        }
         if choices:
             result.append(replace(f, choices=choices))
     return tuple(result)

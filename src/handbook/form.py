@@ -43,9 +43,15 @@ def repository(edit_url: str | None) -> dict[str, str] | None:
     if not edit_url or "/edit/" not in edit_url:
         return None
     repo, branch = edit_url.rstrip("/").split("/edit/", 1)
-    return {"repo": repo, "branch": branch, "new": f"{repo}/new/{branch}/werkvormen",
-            "edit": f"{repo}/edit/{branch}/werkvormen/", "issues": f"{repo}/issues/new/choose",
-            "pulls": f"{repo}/pulls/@me", "signup": "https://github.com/signup"}
+    return {
+        "repo": repo,
+        "branch": branch,
+        "new": f"{repo}/new/{branch}/werkvormen",
+        "edit": f"{repo}/edit/{branch}/werkvormen/",
+        "issues": f"{repo}/issues/new/choose",
+        "pulls": f"{repo}/pulls/@me",
+        "signup": "https://github.com/signup",
+    }
 
 
 def form_schema(handbook: Handbook) -> dict:
@@ -60,14 +66,22 @@ def form_schema(handbook: Handbook) -> dict:
 def attributes(edit_url: str | None, handbook: Handbook) -> str:
     """The form's data- attributes, HTML-escaped: the page holds them, no request is needed to build the form."""
     links = repository(edit_url) or {}
-    values = {"schema": json.dumps(form_schema(handbook), ensure_ascii=False),
-              "texts": json.dumps(texts(), ensure_ascii=False), "modeline": MODELINE, "data": DATA,
-              "new": links.get("new", ""), "edit": links.get("edit", "")}
+    values = {
+        "schema": json.dumps(form_schema(handbook), ensure_ascii=False),
+        "texts": json.dumps(texts(), ensure_ascii=False),
+        "modeline": MODELINE,
+        "data": DATA,
+        "new": links.get("new", ""),
+        "edit": links.get("edit", ""),
+    }
     return " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in values.items())
 
 
 def data_files(handbook: Handbook) -> dict[str, bytes]:
     """formulier/SLUG.json for each werkvorm: what the form fills in when an editor opens that werkvorm."""
-    return {f"{DATA}/{entry.slug}.json": json.dumps(
-        entry.record.model_dump(mode="json", exclude_none=True), ensure_ascii=False).encode("utf-8")
-        for entry in handbook.werkvormen}
+    return {
+        f"{DATA}/{entry.slug}.json": json.dumps(
+            entry.record.model_dump(mode="json", exclude_none=True), ensure_ascii=False
+        ).encode("utf-8")
+        for entry in handbook.werkvormen
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import patterns
@@ -36,7 +36,7 @@ _PLAIN = {
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def describe(error: dict[str, Any], allowed: Iterable[str] = ()) -> str:
+def describe(error: Mapping[str, Any], allowed: Iterable[str] = ()) -> str:
     """One Dutch sentence for one pydantic error."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
@@ -51,7 +51,7 @@ def describe(error: dict[str, Any], allowed: Iterable[str] = ()) -> str:
     if kind == "string_too_short":
         return "is leeg" if ctx.get("min_length") == 1 else f"is te kort (minstens {ctx['min_length']} tekens)"
     if kind == "string_too_long":
-        return f"is te lang: {len(value)} tekens, de grens is {ctx['max_length']}"
+        return f"is te lang: {len(str(value))} tekens, de grens is {ctx['max_length']}"
     if kind == "too_short":
         return "mag niet leeg zijn" if ctx.get("min_length") == 1 else f"moet minstens {ctx['min_length']} items hebben"
     if kind == "string_pattern_mismatch":
@@ -81,8 +81,10 @@ def suggest(word: object, options: Iterable[str]) -> str | None:
 def _colon_in_text(key: object, rest: object) -> str:
     """`- Let op: stille studenten` in a list is a field 'Let op' to YAML, not a text."""
     text = f"{key}: {rest}" if rest is not None else f"{key}:"
-    return (f"moet tekst zijn, maar door de dubbele punt na '{key}' leest YAML dit als 'naam: waarde'; "
-            f"zet de hele tekst tussen aanhalingstekens: \"{text}\"")
+    return (
+        f"moet tekst zijn, maar door de dubbele punt na '{key}' leest YAML dit als 'naam: waarde'; "
+        f'zet de hele tekst tussen aanhalingstekens: "{text}"'
+    )
 
 
 def _unknown_field(name: object, allowed: Iterable[str]) -> str:

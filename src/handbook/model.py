@@ -8,31 +8,42 @@ descriptions are what an editor sees as help in the schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from . import patterns, textrules
 from .vocabulary import GOALS, KINDS, PRACTICAL_FACTS, ROLES, THEMES
 
-Role = Literal[tuple(ROLES)]  # type: ignore[valid-type]
-Theme = Literal[tuple(THEMES)]  # type: ignore[valid-type]
-Goal = Literal[tuple(GOALS)]  # type: ignore[valid-type]
-Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
-Fact = Literal[tuple(PRACTICAL_FACTS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the words are known only when the vocabulary is read; to a type checker they are text
+    Role: TypeAlias = str
+    Theme: TypeAlias = str
+    Goal: TypeAlias = str
+    Kind: TypeAlias = str
+    Fact: TypeAlias = str
+else:
+    Role = Literal[tuple(ROLES)]
+    Theme = Literal[tuple(THEMES)]
+    Goal = Literal[tuple(GOALS)]
+    Kind = Literal[tuple(KINDS)]
+    Fact = Literal[tuple(PRACTICAL_FACTS)]
 
 SLUG_PATTERN = patterns.SLUG
 
 Slug = Annotated[
     str,
-    Field(pattern=SLUG_PATTERN, description="De bestandsnaam van een ander record, zonder .yml.",
-          examples=["leerhuis"]),
+    Field(
+        pattern=SLUG_PATTERN, description="De bestandsnaam van een ander record, zonder .yml.", examples=["leerhuis"]
+    ),
 ]
 # Every text field passes textrules: no invisible characters, Markdown that converts in reasonable time.
 Text = Annotated[str, Field(max_length=1000), AfterValidator(textrules.text)]
 Title = Annotated[str, Field(max_length=100), AfterValidator(textrules.title)]
-Line = Annotated[str, Field(min_length=1, max_length=500, pattern=patterns.LINE, description="Eén regel tekst."),
-                 AfterValidator(textrules.text)]
+Line = Annotated[
+    str,
+    Field(min_length=1, max_length=500, pattern=patterns.LINE, description="Eén regel tekst."),
+    AfterValidator(textrules.text),
+]
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # dates outside are typing errors
 
 
@@ -46,14 +57,19 @@ class FieldError(ValueError):
 
 def _config(help_nl: str) -> ConfigDict:
     """Strict records (unknown keys are errors), with the Dutch help that editors see in the schema."""
-    return ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
-                      json_schema_extra={"description": help_nl})
+    return ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, json_schema_extra={"description": help_nl}
+    )
 
 
 Prose = Annotated[
     str,
-    Field(min_length=1, max_length=6000, description="Tekst in Markdown. Een lege regel begint een nieuwe alinea.",
-          json_schema_extra={"contentMediaType": "text/markdown"}),  # the form gives it a text area
+    Field(
+        min_length=1,
+        max_length=6000,
+        description="Tekst in Markdown. Een lege regel begint een nieuwe alinea.",
+        json_schema_extra={"contentMediaType": "text/markdown"},
+    ),  # the form gives it a text area
     AfterValidator(textrules.text),
 ]
 
@@ -63,24 +79,37 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
-    titel: Title = Field(min_length=2, max_length=80, description="De naam, zoals lezers hem zoeken.",
-                       examples=["Gluren bij de burens"])
-    samenvatting: Text = Field(min_length=10, max_length=200,
-                              description="Eén zin die zegt wat het is en wat het oplevert.",
-                              examples=["Docenten en jeugdprofessionals lopen een dag mee in elkaars werk."])
-    verwant: list[Slug] = Field(default_factory=list,
-                                description="Verwante werkvormen of checklists, met hun bestandsnaam.",
-                                examples=[["leerhuis", "spiegelbijeenkomst"]])
+    titel: Title = Field(
+        min_length=2, max_length=80, description="De naam, zoals lezers hem zoeken.", examples=["Gluren bij de burens"]
+    )
+    samenvatting: Text = Field(
+        min_length=10,
+        max_length=200,
+        description="Eén zin die zegt wat het is en wat het oplevert.",
+        examples=["Docenten en jeugdprofessionals lopen een dag mee in elkaars werk."],
+    )
+    verwant: list[Slug] = Field(
+        default_factory=list,
+        description="Verwante werkvormen of checklists, met hun bestandsnaam.",
+        examples=[["leerhuis", "spiegelbijeenkomst"]],
+    )
     bronnen: list[SourceRef] = Field(
-        min_length=1, description="Waar de inhoud vandaan komt: de naam van een bron in werkvormen/bronnen/, "
-                                  "met wat je eruit haalt.",
-        examples=[[{"bron": "gluren-bij-de-burens-kaart", "gebruikt_voor": "Het idee van de werkvorm."}]])
+        min_length=1,
+        description="Waar de inhoud vandaan komt: de naam van een bron in werkvormen/bronnen/, met wat je eruit haalt.",
+        examples=[[{"bron": "gluren-bij-de-burens-kaart", "gebruikt_voor": "Het idee van de werkvorm."}]],
+    )
     eigen_advies: Prose | None = Field(
-        default=None, description="Wat het handboek zelf toevoegt en niet uit een bron komt, zoals de uitwerking "
-                                  "van de stappen of de getallen bij 'praktisch'.",
-        examples=["De stappen en de getallen zijn advies van het handboek."])
-    laatst_herzien: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
-                                    examples=["2026-11-23"])
+        default=None,
+        description="Wat het handboek zelf toevoegt en niet uit een bron komt, zoals de uitwerking "
+        "van de stappen of de getallen bij 'praktisch'.",
+        examples=["De stappen en de getallen zijn advies van het handboek."],
+    )
+    laatst_herzien: dt.date = Field(
+        ge=FIRST_DAY,
+        le=LAST_DAY,
+        description="Wanneer iemand de tekst voor het laatst heeft nagekeken (JJJJ-MM-DD).",
+        examples=["2026-11-23"],
+    )
 
     @field_validator("titel", "samenvatting")
     @classmethod
@@ -103,11 +132,17 @@ class SourceRef(BaseModel):
 
     model_config = _config("Een bron uit werkvormen/bronnen/, met wat deze tekst eruit haalt.")
 
-    bron: str = Field(pattern=SLUG_PATTERN, description="De bestandsnaam van de bron in werkvormen/bronnen/, "
-                                                        "zonder .yml.", examples=["gluren-bij-de-burens-kaart"])
-    gebruikt_voor: str | None = Field(default=None, min_length=2,
-                                      description="Wat uit deze bron komt (mag weg).",
-                                      examples=["Het idee van de werkvorm en wat het docenten oplevert."])
+    bron: str = Field(
+        pattern=SLUG_PATTERN,
+        description="De bestandsnaam van de bron in werkvormen/bronnen/, zonder .yml.",
+        examples=["gluren-bij-de-burens-kaart"],
+    )
+    gebruikt_voor: str | None = Field(
+        default=None,
+        min_length=2,
+        description="Wat uit deze bron komt (mag weg).",
+        examples=["Het idee van de werkvorm en wat het docenten oplevert."],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -119,37 +154,67 @@ class SourceRef(BaseModel):
 class Source(BaseModel):
     """A source, kept once in werkvormen/bronnen/ and credited on every page that uses it."""
 
-    model_config = _config("Een bron waarop teksten in het handboek zijn gebaseerd. Eén bestand per bron in "
-                           "werkvormen/bronnen/; werkvormen noemen de bron bij deze bestandsnaam. Schrijf alleen "
-                           "op wat de bron zelf zegt.")
+    model_config = _config(
+        "Een bron waarop teksten in het handboek zijn gebaseerd. Eén bestand per bron in "
+        "werkvormen/bronnen/; werkvormen noemen de bron bij deze bestandsnaam. Schrijf alleen "
+        "op wat de bron zelf zegt."
+    )
 
-    titel: Text = Field(min_length=2, max_length=300, description="De titel zoals de bron hem noemt. Heeft de bron geen titel, "
-                                                 "beschrijf hem dan en zet titel_is_omschrijving op true.",
-                       examples=["Gluren bij de burens"])
-    titel_is_omschrijving: bool = Field(default=False, description="true als de bron geen eigen titel heeft en "
-                                                                   "'titel' een omschrijving van ons is.",
-                                        examples=[False])
-    soort: Text | None = Field(default=None, min_length=2, description="Wat voor bron het is (mag weg).",
-                              examples=["Werkvormkaart"])
-    auteurs: list[Line] = Field(default_factory=list, description="De auteurs, zoals de bron ze noemt.",
-                                examples=[["Dorine van Eijk (HU)"]])
-    uitgever: Text | None = Field(default=None, min_length=2, max_length=300,
-                                 description="Wie de bron uitgaf, alleen als de bron dat zelf zegt.",
-                                 examples=["Hogeschool Utrecht"])
-    betrokken: list[Line] = Field(default_factory=list,
-                                  description="Andere makers en partners die de bron noemt (mag leeg).",
-                                  examples=[["Regionaal Leernetwerk Jeugd Utrecht"]])
-    jaar: int | None = Field(default=None, ge=1900, le=2100, strict=True, description="Jaar van uitgave.", examples=[2021])
-    licentie: Text = Field(min_length=2, max_length=200, description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
-                          examples=["CC BY-NC-ND 4.0"])
-    bewerken_toegestaan: bool = Field(description="Mag je de tekst van de bron bewerken? Bij CC ...-ND en 'Alle "
-                                                  "rechten voorbehouden' niet: vat dan kort samen in eigen woorden.",
-                                      examples=[False])
-    url: str | None = Field(default=None, max_length=500, pattern=patterns.URL,
-                            description="Webadres van de bron (https://...).",
-                            examples=["https://www.hu.nl/"])
-    over: Prose = Field(description="In een paar zinnen van ons: waar de bron over gaat.",
-                        examples=["Een werkvormkaart over op bezoek gaan bij elkaars werk."])
+    titel: Text = Field(
+        min_length=2,
+        max_length=300,
+        description="De titel zoals de bron hem noemt. Heeft de bron geen titel, "
+        "beschrijf hem dan en zet titel_is_omschrijving op true.",
+        examples=["Gluren bij de burens"],
+    )
+    titel_is_omschrijving: bool = Field(
+        default=False,
+        description="true als de bron geen eigen titel heeft en 'titel' een omschrijving van ons is.",
+        examples=[False],
+    )
+    soort: Text | None = Field(
+        default=None, min_length=2, description="Wat voor bron het is (mag weg).", examples=["Werkvormkaart"]
+    )
+    auteurs: list[Line] = Field(
+        default_factory=list, description="De auteurs, zoals de bron ze noemt.", examples=[["Dorine van Eijk (HU)"]]
+    )
+    uitgever: Text | None = Field(
+        default=None,
+        min_length=2,
+        max_length=300,
+        description="Wie de bron uitgaf, alleen als de bron dat zelf zegt.",
+        examples=["Hogeschool Utrecht"],
+    )
+    betrokken: list[Line] = Field(
+        default_factory=list,
+        description="Andere makers en partners die de bron noemt (mag leeg).",
+        examples=[["Regionaal Leernetwerk Jeugd Utrecht"]],
+    )
+    jaar: int | None = Field(
+        default=None, ge=1900, le=2100, strict=True, description="Jaar van uitgave.", examples=[2021]
+    )
+    licentie: Text = Field(
+        min_length=2,
+        max_length=200,
+        description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
+        examples=["CC BY-NC-ND 4.0"],
+    )
+    bewerken_toegestaan: bool = Field(
+        description="Mag je de tekst van de bron bewerken? Bij CC ...-ND en 'Alle "
+        "rechten voorbehouden' niet: vat dan kort samen in eigen woorden.",
+        examples=[False],
+    )
+    url: str | None = Field(
+        default=None,
+        max_length=500,
+        pattern=patterns.URL,
+        description="Webadres van de bron (https://...).",
+        examples=["https://www.hu.nl/"],
+    )
+    over: Prose = Field(
+        description="In een paar zinnen van ons: waar de bron over gaat.",
+        examples=["Een werkvormkaart over op bezoek gaan bij elkaars werk."],
+    )
 
 
 class Step(BaseModel):
@@ -157,12 +222,20 @@ class Step(BaseModel):
 
     model_config = _config("Eén stap om de werkvorm te organiseren.")
 
-    titel: Title = Field(min_length=2, max_length=100, description="Wat je doet, kort en actief.",
-                       examples=["Kies waar je op bezoek wilt"])
-    uitleg: Prose = Field(description="Hoe je deze stap zet.",
-                          examples=["Maak een lijstje van plekken waar je graag eens wilt kijken."])
-    tips: list[Line] = Field(default_factory=list, description="Tips bij deze stap (mag leeg blijven).",
-                             examples=[["Vraag het praktijkbureau van de opleiding om contacten."]])
+    titel: Title = Field(
+        min_length=2,
+        max_length=100,
+        description="Wat je doet, kort en actief.",
+        examples=["Kies waar je op bezoek wilt"],
+    )
+    uitleg: Prose = Field(
+        description="Hoe je deze stap zet.", examples=["Maak een lijstje van plekken waar je graag eens wilt kijken."]
+    )
+    tips: list[Line] = Field(
+        default_factory=list,
+        description="Tips bij deze stap (mag leeg blijven).",
+        examples=[["Vraag het praktijkbureau van de opleiding om contacten."]],
+    )
 
 
 class Range(BaseModel):
@@ -172,8 +245,9 @@ class Range(BaseModel):
 
     min: int = Field(ge=1, le=10_000, strict=True, description="Ondergrens.", examples=[60])
     max: int = Field(ge=1, le=10_000, strict=True, description="Bovengrens.", examples=[120])
-    toelichting: Text | None = Field(default=None, description="Uitleg bij de getallen (mag weg).",
-                                    examples=["Per bijeenkomst."])
+    toelichting: Text | None = Field(
+        default=None, description="Uitleg bij de getallen (mag weg).", examples=["Per bijeenkomst."]
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -187,58 +261,100 @@ class Practical(BaseModel):
 
     model_config = _config("Praktische gegevens: duur, groepsgrootte, frequentie, voorbereiding en materialen.")
 
-    duur: Range | None = Field(default=None, description="Hoe lang het duurt, in minuten (min en max); bij een "
-                                                         "reeks per bijeenkomst. Mag weg bij een vaste samenwerking.",
-                               examples=[{"min": 120, "max": 240}])
-    groepsgrootte: Range | None = Field(default=None, description="Met hoeveel mensen (min en max). Mag weg bij "
-                                                                  "een vaste samenwerking.",
-                                        examples=[{"min": 2, "max": 4}])
+    duur: Range | None = Field(
+        default=None,
+        description="Hoe lang het duurt, in minuten (min en max); bij een "
+        "reeks per bijeenkomst. Mag weg bij een vaste samenwerking.",
+        examples=[{"min": 120, "max": 240}],
+    )
+    groepsgrootte: Range | None = Field(
+        default=None,
+        description="Met hoeveel mensen (min en max). Mag weg bij een vaste samenwerking.",
+        examples=[{"min": 2, "max": 4}],
+    )
     frequentie: Text = Field(min_length=2, description="Hoe vaak je het doet.", examples=["Eén of twee keer per jaar"])
-    voorbereiding: Text = Field(min_length=2, description="Wat je vooraf regelt en hoeveel tijd dat kost.",
-                               examples=["Een uur: een ruimte regelen en de deelnemers uitnodigen."])
-    materialen: list[Line] = Field(default_factory=list, description="Wat je nodig hebt.",
-                                   examples=[["Een flip-over", "Koffie en thee"]])
+    voorbereiding: Text = Field(
+        min_length=2,
+        description="Wat je vooraf regelt en hoeveel tijd dat kost.",
+        examples=["Een uur: een ruimte regelen en de deelnemers uitnodigen."],
+    )
+    materialen: list[Line] = Field(
+        default_factory=list, description="Wat je nodig hebt.", examples=[["Een flip-over", "Koffie en thee"]]
+    )
     uit_de_bron: list[Fact] = Field(
-        default_factory=list, description="Welke gegevens een bron noemt. De andere zijn een richtlijn van het "
-                                          "handboek en krijgen op de pagina het merkje 'richtlijn'.",
-        examples=[["groepsgrootte"]])
+        default_factory=list,
+        description="Welke gegevens een bron noemt. De andere zijn een richtlijn van het "
+        "handboek en krijgen op de pagina het merkje 'richtlijn'.",
+        examples=[["groepsgrootte"]],
+    )
 
 
 class Werkvorm(Record):
     """A werkvorm: a way for education and practice to learn together."""
 
-    model_config = _config("Een werkvorm: een manier waarop onderwijs en jeugdpraktijk van en met elkaar leren. "
-                           "Eén bestand per werkvorm in werkvormen/; de bestandsnaam is de naam in de link.")
+    model_config = _config(
+        "Een werkvorm: een manier waarop onderwijs en jeugdpraktijk van en met elkaar leren. "
+        "Eén bestand per werkvorm in werkvormen/; de bestandsnaam is de naam in de link."
+    )
 
-    ook_bekend_als: list[Line] = Field(default_factory=list,
-                                       description="Andere namen die lezers gebruiken; de zoekfunctie vindt de "
-                                                   "werkvorm ook op deze woorden.",
-                                       examples=[["collegiale consultatie"]])
-    soort: Kind = Field(default="activiteit", description="Een eenmalige activiteit, een reeks bijeenkomsten of "
-                                                          "een vaste samenwerking.", examples=["reeks"])
-    voor_wie: list[Role] = Field(min_length=1, description="Voor welke rollen de werkvorm is bedoeld.",
-                                 examples=[["docent", "jeugdprofessional"]])
-    wat_is_het: Prose = Field(description="Wat de werkvorm is, in een paar zinnen.",
-                              examples=["Een docent loopt een dag mee met een jeugdprofessional."])
+    ook_bekend_als: list[Line] = Field(
+        default_factory=list,
+        description="Andere namen die lezers gebruiken; de zoekfunctie vindt de werkvorm ook op deze woorden.",
+        examples=[["collegiale consultatie"]],
+    )
+    soort: Kind = Field(
+        default="activiteit",
+        description="Een eenmalige activiteit, een reeks bijeenkomsten of een vaste samenwerking.",
+        examples=["reeks"],
+    )
+    voor_wie: list[Role] = Field(
+        min_length=1,
+        description="Voor welke rollen de werkvorm is bedoeld.",
+        examples=[["docent", "jeugdprofessional"]],
+    )
+    wat_is_het: Prose = Field(
+        description="Wat de werkvorm is, in een paar zinnen.",
+        examples=["Een docent loopt een dag mee met een jeugdprofessional."],
+    )
     wat_brengt_het: dict[Role, list[Line]] = Field(
-        min_length=1, description="Per rol: wat het die rol oplevert.",
-        examples=[{"docent": ["Je ziet wat er nu speelt in de praktijk."]}])
-    wie_organiseert: Prose = Field(description="Wie het initiatief neemt en wanneer je het inzet.",
-                                   examples=["Een docent of een jeugdprofessional die nieuwsgierig is."])
-    stappen: list[Step] = Field(min_length=1, description="De stappen om het te organiseren, op volgorde.",
-                                examples=[[{"titel": "Kies een datum", "uitleg": "Prik samen een datum.",
-                                            "tips": ["Plan ruim vooruit."]}]])
-    resultaten: Prose = Field(description="Wat je met de opbrengst doet.",
-                              examples=["Vertel je team in het volgende overleg wat je hebt gezien."])
-    let_op: list[Line] = Field(min_length=1, description="Aandachtspunten die bij deze werkvorm horen. Privacy en "
-                                                         "toestemming staan voor alle werkvormen op één pagina.",
-                               examples=[["Spreek vooraf af welke casus je meebrengt."]])
-    praktisch: Practical = Field(description="Duur, groepsgrootte, frequentie, voorbereiding en materialen.",
-                                 examples=[{"duur": {"min": 60, "max": 120}, "groepsgrootte": {"min": 4, "max": 12},
-                                            "frequentie": "Vier keer per jaar", "voorbereiding": "Een uur",
-                                            "materialen": ["Een flip-over"]}])
-    themas: list[Theme] = Field(min_length=1, description="Thema's uit de vaste lijst.",
-                                examples=[["aansluiting-onderwijs-praktijk"]])
+        min_length=1,
+        description="Per rol: wat het die rol oplevert.",
+        examples=[{"docent": ["Je ziet wat er nu speelt in de praktijk."]}],
+    )
+    wie_organiseert: Prose = Field(
+        description="Wie het initiatief neemt en wanneer je het inzet.",
+        examples=["Een docent of een jeugdprofessional die nieuwsgierig is."],
+    )
+    stappen: list[Step] = Field(
+        min_length=1,
+        description="De stappen om het te organiseren, op volgorde.",
+        examples=[[{"titel": "Kies een datum", "uitleg": "Prik samen een datum.", "tips": ["Plan ruim vooruit."]}]],
+    )
+    resultaten: Prose = Field(
+        description="Wat je met de opbrengst doet.",
+        examples=["Vertel je team in het volgende overleg wat je hebt gezien."],
+    )
+    let_op: list[Line] = Field(
+        min_length=1,
+        description="Aandachtspunten die bij deze werkvorm horen. Privacy en "
+        "toestemming staan voor alle werkvormen op één pagina.",
+        examples=[["Spreek vooraf af welke casus je meebrengt."]],
+    )
+    praktisch: Practical = Field(
+        description="Duur, groepsgrootte, frequentie, voorbereiding en materialen.",
+        examples=[
+            {
+                "duur": {"min": 60, "max": 120},
+                "groepsgrootte": {"min": 4, "max": 12},
+                "frequentie": "Vier keer per jaar",
+                "voorbereiding": "Een uur",
+                "materialen": ["Een flip-over"],
+            }
+        ],
+    )
+    themas: list[Theme] = Field(
+        min_length=1, description="Thema's uit de vaste lijst.", examples=[["aansluiting-onderwijs-praktijk"]]
+    )
     doelen: list[Goal] = Field(min_length=1, description="Doelen uit de vaste lijst.", examples=[["kennismaken"]])
 
     @field_validator("praktisch")
@@ -248,16 +364,20 @@ class Werkvorm(Record):
         kind = info.data.get("soort", "activiteit")
         missing = [name for name in ("duur", "groepsgrootte") if getattr(value, name) is None]
         if kind != "samenwerking" and missing:
-            raise ValueError(f"'{missing[0]}' ontbreekt; een {KINDS[kind].lower()} heeft een duur en een "
-                             "groepsgrootte (alleen een vaste samenwerking mag zonder)")
+            raise ValueError(
+                f"'{missing[0]}' ontbreekt; een {KINDS[kind].lower()} heeft een duur en een "
+                "groepsgrootte (alleen een vaste samenwerking mag zonder)"
+            )
         return value
 
     @model_validator(mode="after")
     def _benefits_match_roles(self) -> Werkvorm:
         extra = [role for role in self.wat_brengt_het if role not in self.voor_wie]
         if extra:
-            raise FieldError(f"'{extra[0]}' staat niet bij voor_wie; voeg de rol daar toe of haal hem hier weg",
-                             ("wat_brengt_het", extra[0]))
+            raise FieldError(
+                f"'{extra[0]}' staat niet bij voor_wie; voeg de rol daar toe of haal hem hier weg",
+                ("wat_brengt_het", extra[0]),
+            )
         return self
 
 
@@ -266,13 +386,21 @@ class Item(BaseModel):
 
     model_config = _config("Eén punt op de checklist.")
 
-    tekst: Text = Field(min_length=2, description="De tip of het punt om af te vinken.",
-                       examples=["Zorg voor een trekker die de groep enthousiast houdt."])
-    voorbeelden: list[Line] = Field(default_factory=list, description="Voorbeelden of uitwerkingen (mag weg).",
-                                    examples=[["Een docent en een coördinator trekken samen."]])
-    werkvormen: list[Slug] = Field(default_factory=list, description="Werkvormen die dit punt noemt; de pagina "
-                                                                     "linkt ernaar (mag leeg).",
-                                   examples=[["intervisie", "moreel-beraad"]])
+    tekst: Text = Field(
+        min_length=2,
+        description="De tip of het punt om af te vinken.",
+        examples=["Zorg voor een trekker die de groep enthousiast houdt."],
+    )
+    voorbeelden: list[Line] = Field(
+        default_factory=list,
+        description="Voorbeelden of uitwerkingen (mag weg).",
+        examples=[["Een docent en een coördinator trekken samen."]],
+    )
+    werkvormen: list[Slug] = Field(
+        default_factory=list,
+        description="Werkvormen die dit punt noemt; de pagina linkt ernaar (mag leeg).",
+        examples=[["intervisie", "moreel-beraad"]],
+    )
 
 
 class Group(BaseModel):
@@ -281,14 +409,22 @@ class Group(BaseModel):
     model_config = _config("Een groep punten op de checklist, met een eigen kopje.")
 
     titel: Title = Field(min_length=2, description="Naam van de groep.", examples=["De organisatie"])
-    inleiding: Text | None = Field(default=None, description="Korte uitleg boven de groep (mag weg).",
-                                  examples=["Deze punten gaan over de organisatie."])
-    genummerd: bool = Field(default=False, strict=True, description="Nummer de punten; de nummers lopen door over alle "
-                                                       "genummerde groepen (1, 2, 3 ...).", examples=[True])
-    items: list[Item] = Field(min_length=1,
-                              description="De punten: gewone tekst, of een groep met tekst en voorbeelden.",
-                              examples=[["Begin klein.", {"tekst": "Zorg voor een trekker.",
-                                                          "voorbeelden": ["Een docent"]}]])
+    inleiding: Text | None = Field(
+        default=None,
+        description="Korte uitleg boven de groep (mag weg).",
+        examples=["Deze punten gaan over de organisatie."],
+    )
+    genummerd: bool = Field(
+        default=False,
+        strict=True,
+        description="Nummer de punten; de nummers lopen door over alle genummerde groepen (1, 2, 3 ...).",
+        examples=[True],
+    )
+    items: list[Item] = Field(
+        min_length=1,
+        description="De punten: gewone tekst, of een groep met tekst en voorbeelden.",
+        examples=[["Begin klein.", {"tekst": "Zorg voor een trekker.", "voorbeelden": ["Een docent"]}]],
+    )
 
     @field_validator("items", mode="before")
     @classmethod
@@ -302,13 +438,19 @@ class Group(BaseModel):
 class Checklist(Record):
     """A tip checklist: groups of items to tick off."""
 
-    model_config = _config("Een checklist met tips om af te vinken, in groepen. "
-                           "Eén bestand per checklist in werkvormen/checklists/.")
+    model_config = _config(
+        "Een checklist met tips om af te vinken, in groepen. Eén bestand per checklist in werkvormen/checklists/."
+    )
 
-    inleiding: Prose = Field(description="Waar de checklist voor is en hoe je hem gebruikt.",
-                             examples=["Gebruik deze lijst als je een leernetwerk opzet."])
-    groepen: list[Group] = Field(min_length=1, description="De groepen met punten.",
-                                 examples=[[{"titel": "De organisatie", "items": ["Begin klein."]}]])
+    inleiding: Prose = Field(
+        description="Waar de checklist voor is en hoe je hem gebruikt.",
+        examples=["Gebruik deze lijst als je een leernetwerk opzet."],
+    )
+    groepen: list[Group] = Field(
+        min_length=1,
+        description="De groepen met punten.",
+        examples=[[{"titel": "De organisatie", "items": ["Begin klein."]}]],
+    )
 
 
 SourceRef.model_rebuild()

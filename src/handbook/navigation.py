@@ -9,8 +9,9 @@ its filters lead to them.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-from .collection import Handbook
+from .collection import Entry, Handbook
 from .paths import CATALOGUE, CHECKLISTS
 from .views import page_path
 
@@ -19,7 +20,7 @@ NavItem = str | dict
 
 def expand(nav: list[NavItem], handbook: Handbook, limit: int) -> list[NavItem]:
     """A copy of `nav` where the catalogue and checklist index become sections."""
-    children = {CATALOGUE: handbook.werkvormen, CHECKLISTS: handbook.checklists}
+    children: dict[str, Sequence[Entry]] = {CATALOGUE: handbook.werkvormen, CHECKLISTS: handbook.checklists}
     result: list[NavItem] = []
     for item in nav:
         title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)

@@ -40,24 +40,43 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         return env.get_template(template).render(pdf=pdf, edit=edit, **context)
 
     pages = {
-        CATALOGUE: page("catalogue.md.j2", werkvormen=handbook.werkvormen, filters=filters.offered([e.record for e in handbook.werkvormen])),
+        CATALOGUE: page(
+            "catalogue.md.j2",
+            werkvormen=handbook.werkvormen,
+            filters=filters.offered([e.record for e in handbook.werkvormen]),
+        ),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=views.perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
-        SOURCES: page("sources-page.md.j2", sources=[(key, source, handbook.users(key))
-                                                     for key, source in handbook.sources]),
-        DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
-                        checklists=handbook.checklists, book=BOOK_PDF, enabled=bool(pdf_sizes)),
-        form.PAGE: page("proposal.md.j2", attributes=form.attributes(edit_url, handbook), werkvormen=handbook.werkvormen,
-                        repo=form.repository(edit_url)),
-        VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
-                                                     ("Doelen", "doelen", GOALS)],
-                        synonyms=search.synonym_groups(), synonyms_file=search.SYNONYMS_FILE),
+        SOURCES: page(
+            "sources-page.md.j2", sources=[(key, source, handbook.users(key)) for key, source in handbook.sources]
+        ),
+        DOWNLOADS: page(
+            "downloads.md.j2",
+            page=DOWNLOADS,
+            werkvormen=handbook.werkvormen,
+            checklists=handbook.checklists,
+            book=BOOK_PDF,
+            enabled=bool(pdf_sizes),
+        ),
+        form.PAGE: page(
+            "proposal.md.j2",
+            attributes=form.attributes(edit_url, handbook),
+            werkvormen=handbook.werkvormen,
+            repo=form.repository(edit_url),
+        ),
+        VOCABULARY: page(
+            "vocabulary.md.j2",
+            lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES), ("Doelen", "doelen", GOALS)],
+            synonyms=search.synonym_groups(),
+            synonyms_file=search.SYNONYMS_FILE,
+        ),
     }
     for entry in handbook.entries:
         template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
         credits = [(ref, handbook.source(ref.bron)) for ref in entry.record.bronnen]
-        pages[page_path(entry)] = page(template, entry=entry, r=entry.record, related=handbook.related(entry),
-                                       credits=credits, named=handbook.get)
+        pages[page_path(entry)] = page(
+            template, entry=entry, r=entry.record, related=handbook.related(entry), credits=credits, named=handbook.get
+        )
     return pages
 
 
@@ -72,14 +91,33 @@ def _env() -> jinja2.Environment:
         autoescape=False,  # these templates write Markdown; record text goes through the `md` filter
     )
     env.filters.update(
-        md=text.md, md_line=text.md_line, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl, sentence=text.sentence,
-        indent_md=text.indent, role=ROLES.get, theme=THEMES.get, goal=GOALS.get,
+        md=text.md,
+        md_line=text.md_line,
+        yaml_str=text.yaml_str,
+        enumerate_nl=text.enumerate_nl,
+        sentence=text.sentence,
+        indent_md=text.indent,
+        role=ROLES.get,
+        theme=THEMES.get,
+        goal=GOALS.get,
     )
     env.globals.update(
-        roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
-        link=link, link_from_root=lambda entry: link(SOURCES, entry), filter_keys=filters.keys,
-        facts=facts.practical, first_facts=facts.first_screen, more_facts=facts.more, guidelines=facts.guidelines,
-        SOURCES=SOURCES, PRIVACY=PRIVACY, reuse=views.reuse, related_heading=views.related_heading,
-        alternative=views.alternative, numbered=views.numbered,
+        roles=ROLES,
+        duration=text.duration,
+        span=text.span,
+        dutch_date=text.dutch_date,
+        link=link,
+        link_from_root=lambda entry: link(SOURCES, entry),
+        filter_keys=filters.keys,
+        facts=facts.practical,
+        first_facts=facts.first_screen,
+        more_facts=facts.more,
+        guidelines=facts.guidelines,
+        SOURCES=SOURCES,
+        PRIVACY=PRIVACY,
+        reuse=views.reuse,
+        related_heading=views.related_heading,
+        alternative=views.alternative,
+        numbered=views.numbered,
     )
     return env

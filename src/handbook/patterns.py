@@ -14,7 +14,8 @@ URL = "^(https?://|mailto:)[^\\s<>\"'`\\\\{}|^]+$"
 RULES = {
     SLUG: "is geen geldige naam: alleen kleine letters, cijfers en streepjes",
     LINE: "moet op één regel passen",
-    URL: "is geen veilig webadres; begin met https://, http:// of mailto: en gebruik geen spaties, aanhalingstekens of < >",
+    URL: "is geen veilig webadres; begin met https://, http:// of mailto: "
+    "en gebruik geen spaties, aanhalingstekens of < >",
 }
 
 

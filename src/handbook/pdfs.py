@@ -90,14 +90,18 @@ def _store(cached: Path, content: bytes) -> None:
     """Keep a rendered PDF for the next build; a cache that cannot be written only costs time."""
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        for path, data in ((cached, content), (cached.with_suffix(".sha256"),
-                                                hashlib.sha256(content).hexdigest().encode("ascii"))):
+        for path, data in (
+            (cached, content),
+            (cached.with_suffix(".sha256"), hashlib.sha256(content).hexdigest().encode("ascii")),
+        ):
             tmp = path.with_name(path.name + ".tmp")
             tmp.write_bytes(data)
             tmp.replace(path)
     except OSError as error:
-        log.warning(f"PDF-cache {cached.parent} is niet te schrijven ({error.strerror}); de PDF's worden "
-                    "elke keer opnieuw gemaakt")
+        log.warning(
+            f"PDF-cache {cached.parent} is niet te schrijven ({error.strerror}); de PDF's worden "
+            "elke keer opnieuw gemaakt"
+        )
 
 
 def _render(job: PrintJob, digest: str) -> bytes:
@@ -109,8 +113,9 @@ def _render(job: PrintJob, digest: str) -> bytes:
         fonts = FontConfiguration()  # @font-face rules only load through a shared font configuration
         css = weasyprint.CSS(string=stylesheet(), base_url=str(FONTS) + "/", font_config=fonts, url_fetcher=fetcher)
         html = weasyprint.HTML(string=job.html, base_url=str(FONTS) + "/", url_fetcher=fetcher)
-        return html.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1",
-                              pdf_identifier=digest[:32].encode())
+        return html.write_pdf(
+            stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode()
+        )
 
 
 @cache

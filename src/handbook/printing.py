@@ -16,7 +16,6 @@ from .paths import BOOK_PDF
 from .vocabulary import ROLES
 
 
-
 @dataclass(frozen=True)
 class Site:
     """What a PDF says about the site it belongs to."""
@@ -46,20 +45,48 @@ def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
 
     def credits(entry: Entry) -> list:
         return [handbook.source(ref.bron) for ref in entry.record.bronnen]
+
     for entry in handbook.werkvormen:
         title = checklist_title(entry)
-        html = _render("print/werkvorm.html.j2", site, entry.record.laatst_herzien, title=title,
-                       description=entry.record.samenvatting, keywords=entry.record.themas,
-                       entry=entry, r=entry.record, body_class="single", credits=credits)
+        html = _render(
+            "print/werkvorm.html.j2",
+            site,
+            entry.record.laatst_herzien,
+            title=title,
+            description=entry.record.samenvatting,
+            keywords=entry.record.themas,
+            entry=entry,
+            r=entry.record,
+            body_class="single",
+            credits=credits,
+        )
         result.append(PrintJob(pdf_path(entry), title, html, entry.record.laatst_herzien))
-    for entry in handbook.checklists:
-        html = _render("print/checklist.html.j2", site, entry.record.laatst_herzien, title=entry.record.titel,
-                       description=entry.record.samenvatting, keywords=[], entry=entry, r=entry.record,
-                       body_class="single", credits=credits)
-        result.append(PrintJob(pdf_path(entry), entry.record.titel, html, entry.record.laatst_herzien))
-    html = _render("print/handbook.html.j2", site, handbook.reviewed, title=site.name,
-                   description="Alle werkvormen en checklists van het handboek.", keywords=[],
-                   werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook", credits=credits)
+    for checklist in handbook.checklists:
+        html = _render(
+            "print/checklist.html.j2",
+            site,
+            checklist.record.laatst_herzien,
+            title=checklist.record.titel,
+            description=checklist.record.samenvatting,
+            keywords=[],
+            entry=checklist,
+            r=checklist.record,
+            body_class="single",
+            credits=credits,
+        )
+        result.append(PrintJob(pdf_path(checklist), checklist.record.titel, html, checklist.record.laatst_herzien))
+    html = _render(
+        "print/handbook.html.j2",
+        site,
+        handbook.reviewed,
+        title=site.name,
+        description="Alle werkvormen en checklists van het handboek.",
+        keywords=[],
+        werkvormen=handbook.werkvormen,
+        checklists=handbook.checklists,
+        body_class="handbook",
+        credits=credits,
+    )
     result.append(PrintJob(BOOK_PDF, site.name, html, handbook.reviewed))
     return result
 
@@ -83,7 +110,7 @@ def _markdown(value: str) -> Markup:
 
 
 def _inline(value: str) -> Markup:
-    """One line of record text (a tip, a point, an item) as the site shows it: Markdown, without a paragraph around it."""
+    """One line of record text (a tip, a point, an item) as the site shows it: Markdown, without a paragraph."""
     html = sanitize.render_for_print(text.md(value))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
@@ -92,9 +119,20 @@ def _inline(value: str) -> Markup:
 
 @cache
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("handbook", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbook", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(markdown=_markdown, inline=_inline, sentence=text.sentence, role=ROLES.get)
-    env.globals.update(facts=facts.practical, numbered=views.numbered, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
-                       page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
+    env.globals.update(
+        facts=facts.practical,
+        numbered=views.numbered,
+        duration=text.duration,
+        span=text.span,
+        dutch_date=text.dutch_date,
+        page_url=lambda entry: f"/{entry.folder}/{entry.slug}/",
+    )
     return env

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import messages
 from .model import Checklist, Source, Werkvorm
 from .problems import Problem
 from .yamlfile import Document, YamlProblem, parse
+
+M = TypeVar("M", bound=BaseModel)
 
 PLACEHOLDER = "VUL IN"
 BLANK_TITLE = "Naam van de werkvorm"  # the title of the downloadable blank record
@@ -19,14 +23,13 @@ BLANK_TITLE = "Naam van de werkvorm"  # the title of the downloadable blank reco
 MAX_BYTES = 256 * 1024  # a record is a page of text; anything far larger is a mistake
 
 
-def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | None, list[Problem]]:
+def read(path: Path, kind: type[M], shown_as: str) -> tuple[M | None, list[Problem]]:
     """The record in `path`, or the problems that stop it from being one."""
     record, problems, _ = read_with_positions(path, kind, shown_as)
     return record, problems
 
 
-def read_with_positions(path: Path, kind: type[BaseModel],
-                        shown_as: str) -> tuple[BaseModel | None, list[Problem], Document | None]:
+def read_with_positions(path: Path, kind: type[M], shown_as: str) -> tuple[M | None, list[Problem], Document | None]:
     """As `read`, and the parsed document, which knows the line and column of every value.
 
     The collection keeps it with the record, so that checks across records
@@ -37,11 +40,23 @@ def read_with_positions(path: Path, kind: type[BaseModel],
     except YamlProblem as p:
         return None, [Problem(shown_as, p.line, p.column, p.field, p.message)], None
     if not isinstance(doc.data, dict):
-        return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), "
-                                                  "niet met een lijst of losse tekst")], doc
+        return (
+            None,
+            [
+                Problem(
+                    shown_as,
+                    1,
+                    1,
+                    "",
+                    "een record moet beginnen met velden (naam: waarde), niet met een lijst of losse tekst",
+                )
+            ],
+            doc,
+        )
     unfilled = list(_placeholders(doc.data, ()))
-    problems = [Problem(shown_as, *doc.where(path), messages.field_path(path), _unfilled(doc.data, path))
-                for path in unfilled]
+    problems = [
+        Problem(shown_as, *doc.where(path), messages.field_path(path), _unfilled(doc.data, path)) for path in unfilled
+    ]
     try:
         record = kind.model_validate(doc.data)
     except ValidationError as error:
@@ -77,7 +92,7 @@ def _clean(loc: tuple) -> tuple:
 
 
 def _under(loc: tuple, paths: list[tuple]) -> bool:
-    return any(loc[:len(p)] == p for p in paths)
+    return any(loc[: len(p)] == p for p in paths)
 
 
 def kind_for(path: Path, root: Path) -> type[BaseModel]:
@@ -92,7 +107,9 @@ def _text(path: Path) -> str:
         data = file.read(MAX_BYTES + 1)
         size = max(len(data), os.fstat(file.fileno()).st_size)
     if len(data) > MAX_BYTES:
-        raise YamlProblem(1, 1, f"het bestand is {size // 1024} kB; een record mag hoogstens {MAX_BYTES // 1024} kB zijn")
+        raise YamlProblem(
+            1, 1, f"het bestand is {size // 1024} kB; een record mag hoogstens {MAX_BYTES // 1024} kB zijn"
+        )
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(1, 1, "het bestand begint met een byte-order mark (BOM); sla het op als UTF-8 zonder BOM")
     try:
@@ -102,7 +119,7 @@ def _text(path: Path) -> str:
         raise YamlProblem(line, 1, "het bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
 
 
-def _problem(shown_as: str, doc: Document, error: dict, kind: type[BaseModel]) -> Problem:
+def _problem(shown_as: str, doc: Document, error: ErrorDetails, kind: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"]) + tuple(getattr((error.get("ctx") or {}).get("error"), "loc", ()))
     line, column = doc.where(_clean(loc))
     allowed = _fields_at(kind, loc)

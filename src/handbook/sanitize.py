@@ -24,7 +24,7 @@ it (`render`).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from functools import cache
 
 import markdown
@@ -73,10 +73,10 @@ class SafeAddresses(Treeprocessor):
                     _replace_with_text(parent, index, element.get("alt", ""))
                     continue
                 for name in list(element.attrib):
-                    if name.lower().startswith("on"):
-                        del element.attrib[name]
-                    elif name.lower() in URL_ATTRIBUTES and not allowed(element.attrib[name],
-                                                                        relative=not self.for_print):
+                    if name.lower().startswith("on") or (
+                        name.lower() in URL_ATTRIBUTES
+                        and not allowed(element.attrib[name], relative=not self.for_print)
+                    ):
                         del element.attrib[name]
 
 

@@ -28,10 +28,20 @@ def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, sc
     published address for the copy that editors download from the site.
     """
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
-    return _env().get_template("new-werkvorm.yml.j2").render(
-        title=title, roles=list(ROLES), themes=list(THEMES), goals=list(GOALS),
-        examples=examples or ["leerhuis"], today=today or dt.date.today(), schema=schema,
-        sources=sorted(p.stem for p in (Path(root) / "bronnen").glob("*.yml")) or ["..."])
+    return (
+        _env()
+        .get_template("new-werkvorm.yml.j2")
+        .render(
+            title=title,
+            roles=list(ROLES),
+            themes=list(THEMES),
+            goals=list(GOALS),
+            examples=examples or ["leerhuis"],
+            today=today or dt.date.today(),
+            schema=schema,
+            sources=sorted(p.stem for p in (Path(root) / "bronnen").glob("*.yml")) or ["..."],
+        )
+    )
 
 
 def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
@@ -39,7 +49,7 @@ def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
     title = title.strip()
     slug = slugify(title)
     if not slug:
-        raise ValueError("geef een titel met letters of cijfers, bijvoorbeeld TITEL=\"Moreel beraad\"")
+        raise ValueError('geef een titel met letters of cijfers, bijvoorbeeld TITEL="Moreel beraad"')
     path = Path(root) / f"{slug}.yml"
     if path.exists():
         raise ValueError(f"{path} bestaat al; kies een andere titel of pas dat bestand aan")

@@ -11,8 +11,11 @@ from . import messages
 from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
 
-SCHEMAS: dict[str, type[BaseModel]] = {"werkvorm.schema.json": Werkvorm, "checklist.schema.json": Checklist,
-                                       "bron.schema.json": Source}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "werkvorm.schema.json": Werkvorm,
+    "checklist.schema.json": Checklist,
+    "bron.schema.json": Source,
+}
 
 
 def schema_for(model: type[BaseModel]) -> dict:
@@ -72,13 +75,25 @@ def _message(node: dict) -> str | None:
         return messages.plain("date_type")
     if kind == "string":
         low, high = node.get("minLength"), node.get("maxLength")
-        size = (f" van {low} tot {high} tekens" if low and high else f" van hoogstens {high} tekens" if high
-                else " (mag niet leeg zijn)" if low == 1 else f" van minstens {low} tekens" if low else "")
+        size = (
+            f" van {low} tot {high} tekens"
+            if low and high
+            else f" van hoogstens {high} tekens"
+            if high
+            else " (mag niet leeg zijn)"
+            if low == 1
+            else f" van minstens {low} tekens"
+            if low
+            else ""
+        )
         return messages.plain("string_type") + size
     if kind == "integer":
         low, high = node.get("minimum"), node.get("maximum")
-        bounds = f" van {low} tot {high}" if low is not None and high is not None else (
-            f" van minstens {low}" if low is not None else "")
+        bounds = (
+            f" van {low} tot {high}"
+            if low is not None and high is not None
+            else (f" van minstens {low}" if low is not None else "")
+        )
         return messages.plain("int_type") + bounds
     if kind == "boolean":
         return messages.plain("bool_type")
@@ -110,8 +125,10 @@ def _describe_vocabulary(node: object) -> None:
 
 def render() -> dict[str, str]:
     """Every schema file's path and text, exactly as it is committed (and published) in schema/."""
-    return {f"schema/{name}": json.dumps(schema_for(model), ensure_ascii=False, indent=2) + "\n"
-            for name, model in SCHEMAS.items()}
+    return {
+        f"schema/{name}": json.dumps(schema_for(model), ensure_ascii=False, indent=2) + "\n"
+        for name, model in SCHEMAS.items()
+    }
 
 
 def write(directory: Path) -> list[Path]:

@@ -53,12 +53,16 @@ def parse_groups(text: str) -> tuple[tuple[str, ...], ...]:
     """Groups of words from YAML; words hold only letters, digits, spaces, hyphens and apostrophes."""
     data = yaml.safe_load(text)
     fine = isinstance(data, list) and all(
-        isinstance(group, list) and len(group) > 1
+        isinstance(group, list)
+        and len(group) > 1
         and all(isinstance(word, str) and _PLAIN.fullmatch(word.strip()) for word in group)
-        for group in data)
+        for group in data
+    )
     if not fine:
-        raise SynonymError(f"src/handbook/{SYNONYMS_FILE}: elke regel moet een lijst van twee of meer woorden zijn, "
-                         "met alleen letters, cijfers, spaties, streepjes en apostrofs")
+        raise SynonymError(
+            f"src/handbook/{SYNONYMS_FILE}: elke regel moet een lijst van twee of meer woorden zijn, "
+            "met alleen letters, cijfers, spaties, streepjes en apostrofs"
+        )
     return tuple(tuple(word.strip() for word in group) for group in data)
 
 

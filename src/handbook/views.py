@@ -30,7 +30,7 @@ def page_path(entry: Entry) -> str:
 
 
 def download(sizes: dict[str, int], here: Entry | str, target: Entry | str) -> Download | None:
-    """The download of `target`'s PDF (an entry, or a PDF path) from the page `here`, or None when the build made none."""
+    """The download of `target`'s PDF (an entry, or a PDF path) from the page `here`; None when there is none."""
     path = target if isinstance(target, str) else paths.pdf(target.slug)
     if path not in sizes:
         return None

@@ -62,8 +62,10 @@ TERMS: dict[str, tuple[str, str]] = {
     r"Samen-Werken,? Samen-Leren": ("Samen Werken, Samen Leren", "de naam van het leernetwerk, zonder streepjes"),
     r"post hbo[ -]leergang|post-hbo leergang|posthbo-leergang": ("post-hbo-leergang", "met twee streepjes"),
     r"hulpverleners?": ("jeugdprofessional", "het woord van dit handboek voor wie in de jeugdpraktijk werkt"),
-    r"jeugdzorgwerkers?": ("jeugdprofessional", "jeugdzorgwerker is een beroepstitel; gebruik die alleen als de "
-                                               "titel zelf ertoe doet"),
+    r"jeugdzorgwerkers?": (
+        "jeugdprofessional",
+        "jeugdzorgwerker is een beroepstitel; gebruik die alleen als de titel zelf ertoe doet",
+    ),
     r"managers?": ("leidinggevende", "het woord van dit handboek, en de rol in de vaste lijst"),
     r"stagebegeleiders?": ("praktijkbegeleider", "op de stageplek; de begeleider van de opleiding is de stagedocent"),
 }

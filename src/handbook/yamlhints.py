@@ -13,11 +13,18 @@ import re
 import yaml
 
 NBSP = "\u00a0\u202f\u2007"  # non-breaking spaces, as Word and web pages paste them
-INVISIBLE = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
-             "\u2060": "word joiner", "\ufeff": "byte-order mark"}
+INVISIBLE = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+}
 CURLY = "“”„‟‘’‚‛«»"
-_KEY_LINE = re.compile(r"^(?P<lead>[ \t" + NBSP + r"]*(?:-[ " + NBSP + r"]+)*)(?P<key>[^\s:#\"'\[{\-][^:#]*?)"
-                       r"(?P<gap>[ " + NBSP + r"]*):(?P<after>[ " + NBSP + r"]|$)")
+_KEY_LINE = re.compile(
+    r"^(?P<lead>[ \t" + NBSP + r"]*(?:-[ " + NBSP + r"]+)*)(?P<key>[^\s:#\"'\[{\-][^:#]*?)"
+    r"(?P<gap>[ " + NBSP + r"]*):(?P<after>[ " + NBSP + r"]|$)"
+)
 _GLUED = re.compile(r"^[ \t]*(?:- +)*(?P<key>[A-Za-z_][\w]*):(?P<value>[^\s:/])")
 Where = tuple[int, int, str]  # line, column (both from 1), Dutch reason
 
@@ -47,8 +54,14 @@ def tidy(text: str) -> tuple[str, list[Where]]:
         for offset, char in enumerate(key):
             if char in NBSP or char in INVISIBLE:
                 column = match.start("key") + offset + 1
-                found.append((number, column, f"in de veldnaam '{_visible(key.strip(NBSP))}' staat {_name(char)}; "
-                                              "typ de naam opnieuw met gewone letters en spaties"))
+                found.append(
+                    (
+                        number,
+                        column,
+                        f"in de veldnaam '{_visible(key.strip(NBSP))}' staat {_name(char)}; "
+                        "typ de naam opnieuw met gewone letters en spaties",
+                    )
+                )
                 break
         for offset, char in enumerate(match["lead"]):
             if char in INVISIBLE:
@@ -83,14 +96,22 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Where:
     if opened:
         return opened
     if "unknown escape" in problem or "expected escape" in problem:
-        return (line, column, "tussen dubbele aanhalingstekens heeft \\ een eigen betekenis; schrijf \\\\ "
-                              "of zet de tekst tussen enkele aanhalingstekens")
+        return (
+            line,
+            column,
+            "tussen dubbele aanhalingstekens heeft \\ een eigen betekenis; schrijf \\\\ "
+            "of zet de tekst tussen enkele aanhalingstekens",
+        )
     if "quoted scalar" in context_text:
-        return _unclosed_quote(at(context), context, error.context_mark.column + 1)
+        return _unclosed_quote(at(context), context, error.context_mark.column + 1 if error.context_mark else 1)
     if "block scalar" in context_text:
         sign = at(context)[error.context_mark.column] if error.context_mark else "|"
-        return (context, column, f"na '{sign}' mag niets anders op de regel staan: begin de tekst op de "
-                                 "volgende regel, ingesprongen onder de naam van het veld")
+        return (
+            context,
+            column,
+            f"na '{sign}' mag niets anders op de regel staan: begin de tekst op de "
+            "volgende regel, ingesprongen onder de naam van het veld",
+        )
     if "\t" in at(line) and ("cannot start any token" in problem or "found a tab" in problem):
         return line, at(line).index("\t") + 1, "er staat een tab; gebruik spaties om in te springen"
     quoted = _text_after_quote(at(line), line)
@@ -99,20 +120,36 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Where:
     if "mapping values are not allowed" in problem:
         return _unexpected_colon(lines, line, column)
     if "could not find expected ':'" in problem:
-        return (context, 1, "deze regel heeft geen 'naam: waarde' en hoort niet bij het veld erboven; spring hem "
-                            "in als hij bij de tekst erboven hoort, of zet die tekst tussen aanhalingstekens")
-    if ("expected '-' indicator" in problem or "did not find expected key" in problem
-            or "expected <block end>" in problem):
+        return (
+            context,
+            1,
+            "deze regel heeft geen 'naam: waarde' en hoort niet bij het veld erboven; spring hem "
+            "in als hij bij de tekst erboven hoort, of zet die tekst tussen aanhalingstekens",
+        )
+    if (
+        "expected '-' indicator" in problem
+        or "did not find expected key" in problem
+        or "expected <block end>" in problem
+    ):
         return _indentation(lines, line)
     if "cannot start any token" in problem or "found undefined alias" in problem or "expected alphabetic" in problem:
         value = re.match(r"^[ \t]*(?:- +)*(?:[\w]+: +)?", at(line))
+        assert value is not None  # the pattern matches every line, if only the empty start
         column = value.end() + 1 if "alias" in problem + context_text else column
-        char = at(line)[column - 1:column] or "?"
-        return (line, column, f"een tekst mag niet beginnen met '{char}'; zet de hele tekst tussen "
-                              "aanhalingstekens, bijvoorbeeld \"" + char + "...\"")
+        char = at(line)[column - 1 : column] or "?"
+        return (
+            line,
+            column,
+            f"een tekst mag niet beginnen met '{char}'; zet de hele tekst tussen "
+            'aanhalingstekens, bijvoorbeeld "' + char + '..."',
+        )
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem or "flow" in context_text:
-        return (context, 1, "een lijst of groep tussen [ ] of { } is niet goed gesloten; zet de tekst tussen "
-                            "aanhalingstekens als hij met [ of { begint")
+        return (
+            context,
+            1,
+            "een lijst of groep tussen [ ] of { } is niet goed gesloten; zet de tekst tussen "
+            "aanhalingstekens als hij met [ of { begint",
+        )
     if "end of stream" in problem:
         return context, 1, "het bestand houdt op midden in een waarde; kijk of alles gesloten is"
     return line, column, "de opbouw klopt hier niet; kijk of de inspringing en de dubbele punten kloppen"
@@ -124,8 +161,11 @@ def _glued_colon(lines: list[str], first: int, last: int) -> Where | None:
         match = _GLUED.match(lines[number - 1]) if number <= len(lines) else None
         if match and not match["value"].isdigit():  # 12:30 is a time, not a key
             key = match["key"]
-            return (number, match.end("key") + 2,
-                    f"na de dubbele punt van '{key}' moet een spatie staan: schrijf '{key}: ...'")
+            return (
+                number,
+                match.end("key") + 2,
+                f"na de dubbele punt van '{key}' moet een spatie staan: schrijf '{key}: ...'",
+            )
     return None
 
 
@@ -149,18 +189,29 @@ def _open_quote(lines: list[str], last: int) -> Where | None:
 
 
 def _unclosed_quote(line_text: str, line: int, column: int) -> Where:
-    opening = line_text[column - 1:column] or '"'
+    opening = line_text[column - 1 : column] or '"'
     rest = line_text[column:]
     curly = next((c for c in rest if c in CURLY), None)
     if curly:
-        return (line, column + rest.index(curly) + 1,
-                f"het aanhalingsteken {opening} wordt gesloten met een gekruld aanhalingsteken ({curly}); "
-                f"YAML telt alleen rechte aanhalingstekens: sluit af met {opening}")
+        return (
+            line,
+            column + rest.index(curly) + 1,
+            f"het aanhalingsteken {opening} wordt gesloten met een gekruld aanhalingsteken ({curly}); "
+            f"YAML telt alleen rechte aanhalingstekens: sluit af met {opening}",
+        )
     if opening == "'" and "'" in rest:
-        return (line, column, "een apostrof binnen tekst tussen enkele aanhalingstekens sluit de tekst af; "
-                              "schrijf de apostrof dubbel ('') of zet de tekst tussen dubbele aanhalingstekens")
-    return (line, column, f"het aanhalingsteken {opening} aan het begin van de tekst wordt niet gesloten; "
-                          f"zet aan het eind van de tekst ook een {opening}")
+        return (
+            line,
+            column,
+            "een apostrof binnen tekst tussen enkele aanhalingstekens sluit de tekst af; "
+            "schrijf de apostrof dubbel ('') of zet de tekst tussen dubbele aanhalingstekens",
+        )
+    return (
+        line,
+        column,
+        f"het aanhalingsteken {opening} aan het begin van de tekst wordt niet gesloten; "
+        f"zet aan het eind van de tekst ook een {opening}",
+    )
 
 
 def _text_after_quote(line_text: str, line: int) -> Where | None:
@@ -169,21 +220,33 @@ def _text_after_quote(line_text: str, line: int) -> Where | None:
     if not match:
         return None
     if match[1] == "'" and match.start(3) == match.end(2) + 1:  # 'Het team's dag'
-        return (line, match.end(2), "een apostrof binnen tekst tussen enkele aanhalingstekens sluit de tekst af; "
-                                    "schrijf de apostrof dubbel ('') of zet de tekst tussen dubbele aanhalingstekens")
-    return (line, match.start(3) + 1, "na het sluitende aanhalingsteken staat nog tekst; zet de aanhalingstekens "
-                                      "om de hele tekst, en schrijf een \" binnen de tekst als \\\"")
+        return (
+            line,
+            match.end(2),
+            "een apostrof binnen tekst tussen enkele aanhalingstekens sluit de tekst af; "
+            "schrijf de apostrof dubbel ('') of zet de tekst tussen dubbele aanhalingstekens",
+        )
+    return (
+        line,
+        match.start(3) + 1,
+        "na het sluitende aanhalingsteken staat nog tekst; zet de aanhalingstekens "
+        'om de hele tekst, en schrijf een " binnen de tekst als \\"',
+    )
 
 
 def _unexpected_colon(lines: list[str], line: int, column: int) -> Where:
     text = lines[line - 1] if line <= len(lines) else ""
     key = _KEY_LINE.match(text)
-    before = text[:column - 1]
+    before = text[: column - 1]
     if key and key.end("key") + 1 < column - 1 and ": " in before:
-        value = text[key.end():].strip()
-        curly = " (gekrulde aanhalingstekens “ ” tellen in YAML niet; gebruik rechte \")" if value[:1] in CURLY else ""
-        return (line, key.end() + 1, "de tekst bevat een dubbele punt met een spatie erna; zet de hele tekst tussen "
-                                     f"aanhalingstekens: {key['key'].strip()}: \"{value}\"" + curly)
+        value = text[key.end() :].strip()
+        curly = ' (gekrulde aanhalingstekens “ ” tellen in YAML niet; gebruik rechte ")' if value[:1] in CURLY else ""
+        return (
+            line,
+            key.end() + 1,
+            "de tekst bevat een dubbele punt met een spatie erna; zet de hele tekst tussen "
+            f'aanhalingstekens: {key["key"].strip()}: "{value}"' + curly,
+        )
     if key:
         return _indentation(lines, line)
     return (line, column, "een dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens")
@@ -193,12 +256,14 @@ def _indentation(lines: list[str], line: int) -> Where:
     """Name how far the line is indented and where it should start, after the lines above it."""
     text = lines[line - 1] if line <= len(lines) else ""
     dash = re.match(r"^( *)(- +)?", text)
+    assert dash is not None  # matches every line
     indent, is_item = len(dash.group(1)), bool(dash.group(2))
     starts = []  # (column of '-' or of the key) of the lines above
-    for above in reversed(lines[:line - 1]):
+    for above in reversed(lines[: line - 1]):
         if not above.strip() or above.lstrip().startswith("#"):
             continue
         m = re.match(r"^( *)(- +)?", above)
+        assert m is not None  # matches every line
         if not is_item:
             starts.append(len(m.group(0)))
         elif m.group(2):  # an item lines up with the dashes of the items above it
@@ -207,8 +272,11 @@ def _indentation(lines: list[str], line: int) -> Where:
             break
     options = sorted(dict.fromkeys(s for s in starts if s != indent), key=lambda s: abs(s - indent))
     what = "het streepje" if is_item else "de naam van het veld"
-    hint = (f"; zet {what} precies onder dat van de regel erboven ({options[0]} spaties)"
-            if options else "; zet velden op hetzelfde niveau precies onder elkaar")
+    hint = (
+        f"; zet {what} precies onder dat van de regel erboven ({options[0]} spaties)"
+        if options
+        else "; zet velden op hetzelfde niveau precies onder elkaar"
+    )
     return line, indent + 1, f"de inspringing klopt niet: deze regel springt {indent} spaties in{hint}"
 
 
@@ -221,11 +289,18 @@ def cut_short(root: yaml.Node, lines: list[str]) -> list[Where]:
             todo += [value for _, value in node.value]
         elif isinstance(node, yaml.SequenceNode):
             todo += node.value
-        elif not node.style and node.tag == "tag:yaml.org,2002:str" and node.value:
+        elif (
+            isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str" and node.value
+        ):
             end = node.end_mark
-            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            rest = lines[end.line][end.column :] if end.line < len(lines) else ""
             if re.match(r"[ \t]+#", rest):
-                found.append((end.line + 1, end.column + len(rest) - len(rest.lstrip()) + 1,
-                              f"de tekst stopt bij ' #' ('{node.value}'): YAML leest alles na ' #' als commentaar; "
-                              "zet de hele tekst tussen aanhalingstekens"))
+                found.append(
+                    (
+                        end.line + 1,
+                        end.column + len(rest) - len(rest.lstrip()) + 1,
+                        f"de tekst stopt bij ' #' ('{node.value}'): YAML leest alles na ' #' als commentaar; "
+                        "zet de hele tekst tussen aanhalingstekens",
+                    )
+                )
     return sorted(found)

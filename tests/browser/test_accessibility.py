@@ -15,10 +15,12 @@ WIDTHS = {"telefoon": {"width": 360, "height": 800}, "bureau": {"width": 1366, "
 
 def violations(page):
     page.evaluate(AXE)  # through the debugging protocol: the page's Content-Security-Policy forbids a <script> tag
-    result = page.evaluate("([tags, rules]) => axe.run(document, {runOnly: {type: 'tag', values: tags}, rules})",
-                           [TAGS, SKIP])
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-            for v in result["violations"]]
+    result = page.evaluate(
+        "([tags, rules]) => axe.run(document, {runOnly: {type: 'tag', values: tags}, rules})", [TAGS, SKIP]
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+    ]
 
 
 @pytest.fixture(params=WIDTHS, ids=list(WIDTHS))
@@ -27,10 +29,19 @@ def sized(request, page):
     return page
 
 
-@pytest.mark.parametrize("path", ["/", "/werkvormen/", "/werkvormen/?rol=docent&duur=dagdeel",
-                                  "/werkvormen/overzicht/", "/werkvormen/moreel-beraad/",
-                                  "/checklists/leernetwerk-starten/", "/checklists/",
-                                  "/downloads/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/werkvormen/",
+        "/werkvormen/?rol=docent&duur=dagdeel",
+        "/werkvormen/overzicht/",
+        "/werkvormen/moreel-beraad/",
+        "/checklists/leernetwerk-starten/",
+        "/checklists/",
+        "/downloads/",
+    ],
+)
 def test_page_has_no_violations(sized, base_url, path):
     sized.goto(f"{base_url}{path}")
     assert violations(sized) == []

@@ -5,9 +5,9 @@ that never lands on something hidden."""
 from __future__ import annotations
 
 import pytest
+from helpers import ROOT
 
 import handbook
-from helpers import ROOT
 
 BOOK = handbook.load(ROOT / "werkvormen")
 PHONE = {"width": 360, "height": 800}
@@ -31,7 +31,7 @@ def sized(request, browser):
 
 
 def luminance(rgb: str) -> float:
-    r, g, b = (int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+    r, g, b = (int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -70,13 +70,13 @@ def test_after_choosing_a_filter_the_count_is_on_screen(sized, base_url):
     assert " van de " in count.inner_text()
     box = count.bounding_box()
     height = sized.viewport_size["height"]
-    assert 0 <= box["y"] and box["y"] + box["height"] <= height
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
     if toggle.is_visible():
         assert toggle.inner_text() == "Filters (1)"
     sized.mouse.wheel(0, 2500)  # scrolling down the list, the count stays in view
     sized.wait_for_timeout(200)
     box = count.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= height
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
 
 
 CLS = """window.hbShift = 0;
@@ -89,6 +89,7 @@ def test_the_catalogue_does_not_shift_while_it_loads_on_a_slow_phone(sized, base
     def late(route):  # the scripts arrive late, as on a slow connection
         sized.wait_for_timeout(400)
         route.continue_()
+
     sized.route("**/*.js", late)
     sized.add_init_script(CLS)
     sized.goto(f"{base_url}/werkvormen/{query}", wait_until="load")
@@ -128,7 +129,7 @@ def test_overview_on_a_phone_lists_the_werkvormen_per_role(phone, base_url):
     assert not phone.locator(".hb-matrix").is_visible()
     cards = phone.locator(".hb-perspective")
     assert cards.count() == len(handbook.vocabulary.ROLES)
-    for card, key in zip(cards.all(), handbook.vocabulary.ROLES):
+    for card, key in zip(cards.all(), handbook.vocabulary.ROLES, strict=True):
         titles = [t.strip() for t in card.locator("li a").all_inner_texts()]
         assert titles == [e.record.titel for e in BOOK.werkvormen if key in e.record.voor_wie]
 

@@ -1,15 +1,18 @@
-"""An editor without YAML skills in a real browser: fill in "Werkvorm voorstellen", take the file, and `check` accepts it."""
+"""An editor without YAML skills in a real browser.
+
+Fill in "Werkvorm voorstellen", take the file, and `check` accepts it.
+"""
 
 from __future__ import annotations
 
 import shutil
 from urllib.parse import parse_qs, urlparse
 
+from helpers import EDIT_URL, ROOT
 from playwright.sync_api import expect
 
 from handbook import collection, records
 from handbook.model import Werkvorm
-from helpers import EDIT_URL, ROOT
 
 
 def group(page, legend):
@@ -26,7 +29,7 @@ def fill_a_werkvorm(page):
     page.get_by_label("Wie organiseert", exact=True).fill("Een docent met een jongerenwerker.")
     step = group(page, "Stappen 1")
     step.get_by_label("Titel", exact=True).fill("Kies een keuken")
-    step.get_by_label("Uitleg", exact=True).fill("Zoek een buurthuis met een keuken: \"groot genoeg\" voor tien mensen.")
+    step.get_by_label("Uitleg", exact=True).fill('Zoek een buurthuis met een keuken: "groot genoeg" voor tien mensen.')
     page.get_by_role("button", name="+ Stappen: nog een toevoegen").click()
     second = group(page, "Stappen 2")
     second.get_by_label("Titel", exact=True).fill("Kook en eet samen")

@@ -6,8 +6,17 @@ from importlib.resources import files
 
 import pytest
 
-HELP_PAGES = {"Start", "Handboek werkvormen jeugd", "Over dit handboek", "Bronnen", "Een werkvorm toevoegen",
-              "Schrijfwijzer", "Vaste lijsten", "Downloads", "Checklists"}
+HELP_PAGES = {
+    "Start",
+    "Handboek werkvormen jeugd",
+    "Over dit handboek",
+    "Bronnen",
+    "Een werkvorm toevoegen",
+    "Schrijfwijzer",
+    "Vaste lijsten",
+    "Downloads",
+    "Checklists",
+}
 
 
 def search(page, base_url, query):
@@ -19,17 +28,20 @@ def search(page, base_url, query):
     return [t.strip() for t in page.locator(".md-search-result__item > a article h1").all_inner_texts()]
 
 
-@pytest.mark.parametrize("query, first", [
-    ("casuistiek", "Casuïstiekbespreking"),          # no accent, part of a word
-    ("clientparticipatie", "Ervaringskennis inbrengen"),  # no accent, other name from the record
-    ("intervissie", "Intervisie"),                   # typo
-    ("spiegelbijenkomst", "Spiegelbijeenkomst"),     # typo in a long word
-    ("ontwikkelgroepen", "Ontwikkelgroep"),          # plural that is not in the text
-    ("leerwerkplaatsen", "Leerwerkplaats"),
-    ("reflectiegroep", "Intervisie"),                # shared synonym list
-    ("ethisch beraad", "Moreel beraad"),             # the record's ook_bekend_als
-    ("kijkje in de keuken", "Gluren bij de burens"),  # short words no longer swamp the ranking
-])
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("casuistiek", "Casuïstiekbespreking"),  # no accent, part of a word
+        ("clientparticipatie", "Ervaringskennis inbrengen"),  # no accent, other name from the record
+        ("intervissie", "Intervisie"),  # typo
+        ("spiegelbijenkomst", "Spiegelbijeenkomst"),  # typo in a long word
+        ("ontwikkelgroepen", "Ontwikkelgroep"),  # plural that is not in the text
+        ("leerwerkplaatsen", "Leerwerkplaats"),
+        ("reflectiegroep", "Intervisie"),  # shared synonym list
+        ("ethisch beraad", "Moreel beraad"),  # the record's ook_bekend_als
+        ("kijkje in de keuken", "Gluren bij de burens"),  # short words no longer swamp the ranking
+    ],
+)
 def test_search_finds_the_right_werkvorm_first(page, base_url, query, first):
     titles = search(page, base_url, query)
     assert titles and titles[0] == first, titles
@@ -68,7 +80,9 @@ def test_a_pasted_query_is_not_lost(page, base_url, when):
 
 def test_search_dialog_has_an_accessible_name(page, base_url):
     page.goto(f"{base_url}/")
-    page.evaluate(files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8"))  # CSP: no <script> tag
+    page.evaluate(
+        files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+    )  # CSP: no <script> tag
     result = page.evaluate("axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})")
     assert result["violations"] == [], result["violations"]
     assert page.get_by_role("dialog", name="Zoeken").count() == 1
