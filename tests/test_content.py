@@ -42,7 +42,6 @@ WERKVORMEN = {
     "post-hbo-leergang",
 }
 CHECKLISTS = {"leernetwerk-starten", "leernetwerk-gaande-houden"}
-REQUIRED = [name for name, field in Werkvorm.model_fields.items() if field.is_required()]
 
 
 def test_every_werkvorm_and_checklist_the_sources_describe_is_there():
@@ -50,23 +49,10 @@ def test_every_werkvorm_and_checklist_the_sources_describe_is_there():
     assert {e.slug for e in BOOK.checklists} >= CHECKLISTS
 
 
-@pytest.mark.parametrize("field", REQUIRED)
-def test_a_record_that_loses_a_required_section_is_refused(field):
-    data = parse((ROOT / "werkvormen" / "gluren-bij-de-burens.yml").read_text(encoding="utf-8")).data
-    Werkvorm.model_validate(data)
-    del data[field]
-    with pytest.raises(ValidationError) as error:
-        Werkvorm.model_validate(data)
-    assert [e["loc"] for e in error.value.errors()] == [(field,)]
-
-
 @pytest.mark.parametrize("entry", BOOK.werkvormen, ids=lambda e: e.slug)
 def test_every_werkvorm_is_complete_and_related_to_two_others(entry):
-    r = entry.record
-    assert len(r.stappen) >= 3
-    assert set(r.wat_brengt_het) <= set(r.voor_wie)
-    assert r.praktisch.frequentie and r.bronnen
-    assert (r.praktisch.duur and r.praktisch.groepsgrootte) or r.soort == "samenwerking"
+    """The handbook's own standard, beyond what the model requires: three steps or more, two relations or more."""
+    assert len(entry.record.stappen) >= 3
     assert len(BOOK.related(entry)) >= 2
 
 
