@@ -15,6 +15,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -30,7 +31,7 @@ def on_config(config):
     options = build.Options(
         records=root / "werkvormen",
         site_name=config.site_name,
-        site_url=config.site_url or "",
+        site_url=_published_url(config),
         edit_url=config.extra.get("edit_url") or "",
         pdf=build.pdf_mode(os.environ.get("HANDBOOK_PDF")),
         pdf_cache=build.pdf_cache(os.environ.get("HANDBOOK_CACHE"), root),
@@ -51,6 +52,22 @@ def on_config(config):
         config.nav = result.nav
     config[BUILD] = result
     return config
+
+
+def _published_url(config) -> str:
+    """The address the site is published at, for the PDFs' footer.
+
+    `serve` replaces site_url with its own local address; printed in the
+    PDFs that address would change every cache key (every PDF rendered again
+    on the first preview after `make site`, and on every other port) and
+    show 127.0.0.1 to whoever opens the PDF. Previews print what a build
+    prints: HANDBOOK_SITE_URL, or no address.
+    """
+    url = config.site_url or ""
+    host, port = config.dev_addr
+    if urlsplit(url).netloc in (f"{host}:{port}", f"[{host}]:{port}"):
+        return os.environ.get("HANDBOOK_SITE_URL", "")
+    return url
 
 
 def on_files(files, config):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import jinja2
@@ -14,7 +14,6 @@ from . import paths, sanitize, text
 from .collection import Entry, Handbook
 from .paths import HANDBOOK_PDF
 from .vocabulary import ROLES
-
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,12 @@ def pdf_path(entry: Entry) -> str:
     return paths.pdf(entry.slug)
 
 
-def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
-    """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and the whole book."""
+def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJob]:
+    """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and (when `whole_book`) the whole book.
+
+    The whole book's HTML is as big as all the others together: a build that
+    does not make that PDF (`HANDBOOK_PDF=records`) does not render it either.
+    """
     result = []
     for entry in handbook.werkvormen:
         title = checklist_title(entry)
@@ -54,6 +57,8 @@ def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
                        description=entry.record.samenvatting, keywords=[], entry=entry, r=entry.record,
                        body_class="single")
         result.append(PrintJob(pdf_path(entry), entry.record.titel, html, entry.record.laatst_herzien))
+    if not whole_book:
+        return result
     html = _render("print/handbook.html.j2", site, handbook.reviewed, title=site.name,
                    description="Alle werkvormen en checklists van het handboek.", keywords=[],
                    werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook")
@@ -74,8 +79,14 @@ def _render(template: str, site: Site, date: dt.date, **context) -> str:
     return _env().get_template(template).render(site=site, date=date, **context)
 
 
+@lru_cache(maxsize=1 << 16)
 def _markdown(value: str) -> Markup:
-    """Record text as sanitised HTML for print: raw HTML made inert, addresses checked after parsing."""
+    """Record text as sanitised HTML for print: raw HTML made inert, addresses checked after parsing.
+
+    Kept per text for the life of the process: the whole book prints every
+    record's text again, and `serve` prints every unchanged record again on
+    each rebuild; the same text always gives the same HTML.
+    """
     return Markup(sanitize.render_for_print(text.md(value)))
 
 
