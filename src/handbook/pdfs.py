@@ -54,7 +54,7 @@ def build_all(jobs: list[PrintJob], cache: Path | None, whole_book: bool = True,
         if cache:
             _store(cache / f"{digests[path]}.pdf", content)
     if cache:
-        prune(cache, digests)
+        prune(cache, digests, also=() if whole_book else (HANDBOOK_PDF,))
     return [Pdf(job.path, job.title, found[job.path] or rendered[job.path], rendered=job.path in rendered)
             for job in jobs]
 
@@ -77,11 +77,13 @@ def _render_all(jobs: list[PrintJob], digests: dict[str, str], workers: int | No
         return [_render(job, digests[job.path]) for job in jobs]
 
 
-def prune(cache: Path, used: dict[str, str]) -> None:
+def prune(cache: Path, used: dict[str, str], also: tuple[str, ...] = ()) -> None:
     """Remove every cache entry except, per PDF path, the one just `used` ({path: key}) and the one before it.
 
-    Paths that this build did not make (the whole book while previewing)
-    keep what they had. A cache that cannot be read or written is left be.
+    The paths in `also`, PDFs that exist but that this build did not make
+    (the whole book while previewing), keep what they had; the entries of
+    PDFs that are gone (a record removed or renamed) go. A cache that cannot
+    be read or written is left be.
     """
     try:
         manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
@@ -91,7 +93,7 @@ def prune(cache: Path, used: dict[str, str]) -> None:
         manifest = {}
     kept: dict[str, list[str]] = {}
     for path, keys in manifest.items():
-        if path in used or not isinstance(keys, list):
+        if path in used or path not in also or not isinstance(keys, list):
             continue
         kept[path] = [k for k in keys if isinstance(k, str)][:2]
     for path, digest in used.items():

@@ -1,0 +1,174 @@
+"""MkDocs/ProperDocs hooks that keep what the engine computes per page between builds (handbook.cache).
+
+What a rebuild spends its time on, and what it comes from:
+
+- a page's conversion (Python-Markdown with every extension, the sanitiser
+  included): from its Markdown, its place on the site, the extension
+  configuration, the installed versions and the set of files it may link to;
+- its search entries (Material parses the page's HTML again): from its HTML,
+  table of contents, title, address and metadata;
+- Material's templates, compiled anew for every build, and the walk over
+  Material's folder (thousands of icons) to find its static files.
+
+The first two are kept in `.cache/pages/` and `.cache/search/` under a key
+over all of that, so a hit is what the engine would have made, byte for
+byte (tests/test_caching.py builds with and without the cache and compares
+every file). A conversion that logs anything (a broken link, an unknown
+anchor) is never kept, so every warning comes again on the next build.
+Compiled templates go to `.cache/jinja/` (Jinja checks them against their
+source). Nothing changes what is converted or how: the sanitiser still runs
+on every page that is converted.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+from dataclasses import dataclass
+from importlib.metadata import version
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from properdocs.structure.toc import get_toc
+
+from handbook import cache
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+STATE = "handbook_cache"  # this build's stores ride on its config, like handbook_hooks' result
+VERSIONS = ("markdown", "pymdown-extensions", "properdocs", "mkdocs-material", "jinja2")
+
+
+@dataclass
+class _State:
+    pages: cache.Store
+    search: cache.Store
+    shared: str | None = None  # the part of every page key that the whole build shares
+    search_shared: str = ""
+
+
+def on_config(config):
+    folder = Path(config.config_file_path).parent / ".cache"
+    config[STATE] = _State(cache.Store(folder / "pages"), cache.Store(folder / "search"))
+    theme_env = config.theme.get_env
+
+    def get_env():
+        env = theme_env()
+        env.bytecode_cache = cache.templates(folder / "jinja")
+        loader = env.loader
+        loader.list_templates = lambda: cache.list_templates(loader.searchpath)
+        return env
+
+    config.theme.get_env = get_env
+    return config
+
+
+def on_files(files, config):
+    """Material's search index was made in its on_config; its entries per page go through the cache."""
+    state = config[STATE]
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "add_entry_from_context"):
+            state.search_shared = cache.digest(version("mkdocs-material"), cache.canonical(dict(plugin.config)))
+            index.add_entry_from_context = _cached_entries(index, index.add_entry_from_context, state)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The engine converts right after this event: it converts through the cache instead."""
+    page.render = lambda config, files: _render(page, config, files)
+    return markdown
+
+
+def on_post_build(config):
+    state = config[STATE]
+    log.info(f"Pagina's: {state.pages.hits} uit de cache, {state.pages.misses} omgezet")
+    state.pages.prune()
+    state.search.prune()
+
+
+def _render(page, config, files) -> None:
+    state = config[STATE]
+    if state.shared is None:
+        state.shared = _shared_key(config, files)
+    key = cache.digest(state.shared, page.file.src_uri, page.file.url, page.markdown)
+    found = state.pages.get(key)
+    if found is not None and _restore(page, found, files):
+        return
+    with _Listening() as heard:
+        type(page).render(page, config, files)
+    if not heard.records:
+        state.pages.put(key, {
+            "content": page.content,
+            "toc": _tokens(page.toc),
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
+        })
+
+
+def _restore(page, found: dict, files) -> bool:
+    links = {}
+    for uri, anchors in found["links"].items():
+        target = files.get_file_from_path(uri)
+        if target is None:
+            return False
+        links[target] = anchors
+    page.content = found["content"]
+    page.toc = get_toc(found["toc"])
+    page._title_from_render = found["title"]
+    page.present_anchor_ids = set(found["anchors"])
+    page.links_to_anchors = links
+    return True
+
+
+def _shared_key(config, files) -> str:
+    """What every page's conversion depends on besides its own Markdown and place."""
+    sanitizer = package_files("handbook").joinpath("sanitize.py").read_bytes()
+    return cache.digest(
+        platform.python_version(), *(version(name) for name in VERSIONS), sanitizer, Path(__file__).read_bytes(),
+        cache.canonical([config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
+                         config["validation"]]),
+        cache.canonical(sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)),
+    )
+
+
+def _cached_entries(index, add, state: _State):
+    def add_entry_from_context(page) -> None:
+        key = cache.digest(state.search_shared, page.url, str(page.title), cache.canonical(page.meta),
+                           cache.canonical(_tokens(page.toc)), page.content)
+        found = state.search.get(key)
+        if found is not None:
+            index.entries.extend(found)
+            return
+        before = len(index.entries)
+        add(page)
+        state.search.put(key, index.entries[before:])
+    return add_entry_from_context
+
+
+def _tokens(toc) -> list[dict]:
+    """A table of contents as the tokens `get_toc` makes it from."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _tokens(item.children)}
+            for item in toc]
+
+
+class _Listening(logging.Handler):
+    """Notes every message logged while a page is converted (those pages are not kept)."""
+
+    LOGGERS = ("", "properdocs", "mkdocs", "MARKDOWN")
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def __enter__(self):
+        for name in self.LOGGERS:
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeHandler(self)
