@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from handbook import RecordError, build
+from handbook import RecordError, build, pdfs
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's result rides on the config
@@ -89,4 +90,6 @@ def on_pre_page(page, config, files):
 
 def on_serve(server, config, builder):
     server.watch(str(Path(config.config_file_path).parent / "werkvormen"))
+    if build.pdf_mode(os.environ.get("HANDBOOK_PDF")) != "off":  # the first edit then waits for its PDF only
+        threading.Thread(target=pdfs.warm_up, daemon=True).start()
     return server

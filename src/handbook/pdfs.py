@@ -197,6 +197,13 @@ def _render(job: PrintJob, digest: str) -> bytes:
                               pdf_identifier=digest[:32].encode())
 
 
+def warm_up() -> None:
+    """Import WeasyPrint ahead of need (half a second): `serve` calls it while it waits for the first edit."""
+    import weasyprint  # noqa: F401
+
+    _own_files_only()
+
+
 @cache
 def _own_files_only():
     """A WeasyPrint URL fetcher that serves the package's fonts and refuses everything else.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -19,9 +20,28 @@ MAX_BYTES = 256 * 1024  # a record is a page of text; anything far larger is a m
 
 
 def read(path: Path, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | None, list[Problem]]:
-    """The record in `path`, or the problems that stop it from being one."""
+    """The record in `path`, or the problems that stop it from being one.
+
+    The result is kept per text for the life of the process (`serve` reads
+    every record again on each rebuild); each caller gets its own copy.
+    """
     try:
-        doc = parse(_text(path))
+        text = _text(path)
+    except YamlProblem as p:
+        return None, [Problem(shown_as, p.line, p.column, p.field, p.message)]
+    record, problems = _from_text(text, kind, shown_as)
+    return (record.model_copy(deep=True) if record is not None else None), list(problems)
+
+
+@lru_cache(maxsize=4096)
+def _from_text(text: str, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | None, tuple[Problem, ...]]:
+    record, problems = _validated(text, kind, shown_as)
+    return record, tuple(problems)
+
+
+def _validated(text: str, kind: type[BaseModel], shown_as: str) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        doc = parse(text)
     except YamlProblem as p:
         return None, [Problem(shown_as, p.line, p.column, p.field, p.message)]
     if not isinstance(doc.data, dict):
