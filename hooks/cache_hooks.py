@@ -7,13 +7,18 @@ What a rebuild spends its time on, and what it comes from:
   configuration, the installed versions and the set of files it may link to;
 - its search entries (Material parses the page's HTML again): from its HTML,
   table of contents, title, address and metadata;
+- the page's HTML from Material's templates: from all of the above, the
+  navigation (every page's title, address and metadata), the configuration
+  the templates read and the templates themselves;
 - Material's templates, compiled anew for every build, and the walk over
   Material's folder (thousands of icons) to find its static files.
 
-The first two are kept in `.cache/pages/` and `.cache/search/` under a key
-over all of that, so a hit is what the engine would have made, byte for
-byte (tests/test_caching.py builds with and without the cache and compares
-every file). A conversion that logs anything (a broken link, an unknown
+The first three are kept in `.cache/pages/`, `.cache/search/` and
+`.cache/html/` under a key over all of that, so a hit is what the engine
+would have made, byte for byte (tests/test_caching.py builds with and
+without the cache and compares every file). A change to any title or to
+the navigation renders every page's HTML again; an edited sentence renders
+only the pages that show it. A conversion that logs anything (a broken link, an unknown
 anchor) is never kept, so every warning comes again on the next build.
 Compiled templates go to `.cache/jinja/` (Jinja checks them against their
 source). Nothing changes what is converted or how: the sanitiser still runs
@@ -35,6 +40,7 @@ from handbook import cache
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 STATE = "handbook_cache"  # this build's stores ride on its config, like handbook_hooks' result
+NAV_META = ("icon", "status", "subtitle")  # what Material's navigation reads of other pages' metadata
 VERSIONS = ("markdown", "pymdown-extensions", "properdocs", "mkdocs-material", "jinja2")
 
 
@@ -42,13 +48,16 @@ VERSIONS = ("markdown", "pymdown-extensions", "properdocs", "mkdocs-material", "
 class _State:
     pages: cache.Store
     search: cache.Store
+    html: cache.Store
     shared: str | None = None  # the part of every page key that the whole build shares
     search_shared: str = ""
+    html_shared: str | None = None
+    nav: object = None
 
 
 def on_config(config):
     folder = Path(config.config_file_path).parent / ".cache"
-    config[STATE] = _State(cache.Store(folder / "pages"), cache.Store(folder / "search"))
+    config[STATE] = _State(cache.Store(folder / "pages"), cache.Store(folder / "search"), cache.Store(folder / "html"))
     theme_env = config.theme.get_env
 
     def get_env():
@@ -79,11 +88,32 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_nav(nav, config, files):
+    config[STATE].nav = nav
+    return nav
+
+
+def on_env(env, config, files):
+    """Every page's HTML goes through the cache: a wrapper around each template's render."""
+    get_template = env.get_template
+
+    def cached_get_template(name, *args, **kwargs):
+        template = get_template(name, *args, **kwargs)
+        if not getattr(template, "_handbook_cached", False):
+            template.render = _cached_html(template, template.render, config)
+            template._handbook_cached = True
+        return template
+
+    env.get_template = cached_get_template
+    return env
+
+
 def on_post_build(config):
     state = config[STATE]
-    log.info(f"Pagina's: {state.pages.hits} uit de cache, {state.pages.misses} omgezet")
-    state.pages.prune()
-    state.search.prune()
+    log.info(f"Pagina's: {state.pages.hits} uit de cache, {state.pages.misses} omgezet; "
+             f"HTML: {state.html.hits} uit de cache, {state.html.misses} gemaakt")
+    for store in (state.pages, state.search, state.html):
+        store.prune()
 
 
 def _render(page, config, files) -> None:
@@ -144,6 +174,60 @@ def _cached_entries(index, add, state: _State):
         add(page)
         state.search.put(key, index.entries[before:])
     return add_entry_from_context
+
+
+def _cached_html(template, render, config):
+    """`template.render`, from the cache for a page whose every input is unchanged."""
+    def cached_render(*args, **kwargs):
+        context = args[0] if args and not kwargs else None
+        page = context.get("page") if isinstance(context, dict) else None
+        if page is None:
+            return render(*args, **kwargs)
+        state = config[STATE]
+        if state.html_shared is None:
+            state.html_shared = _html_shared_key(config, context)
+        key = cache.digest(state.html_shared, template.name or "", context.get("base_url", ""), *_page_parts(page))
+        found = state.html.get(key)
+        if isinstance(found, str):
+            return found
+        with _Listening() as heard:
+            output = render(*args, **kwargs)
+        if not heard.records:
+            state.html.put(key, output)
+        return output
+    return cached_render
+
+
+def _page_parts(page) -> list[str]:
+    return [page.file.src_uri, page.url, str(page.canonical_url), str(page.abs_url), str(page.edit_url),
+            str(page.title), str(page.is_homepage), cache.canonical(page.meta), page.content or "",
+            cache.canonical(_tokens(page.toc)), str(getattr(page, "update_date", ""))]
+
+
+def _html_shared_key(config, context) -> str:
+    """What every page's HTML shares: versions, what the templates read of the configuration, the
+    templates, and the whole navigation (each page's title and address, and the metadata that
+    Material shows of other pages: NAV_META). A page's own metadata is in its own key."""
+    settings = {name: config.get(name) for name in (
+        "site_name", "site_url", "site_description", "site_author", "copyright", "extra", "extra_css",
+        "extra_javascript", "extra_templates", "repo_url", "repo_name", "edit_uri", "use_directory_urls", "dev_addr")}
+    settings["theme"] = {name: config.theme[name] for name in config.theme}
+    settings["theme_dirs"] = list(config.theme.dirs)
+    settings["plugins"] = list(config.plugins)
+    settings["context"] = [context.get("mkdocs_version"), context.get("properdocs_version")]
+    templates = [cache.digest(*(p.relative_to(d).as_posix() + "\0" + cache.digest(p.read_bytes())
+                                for p in sorted(Path(d).rglob("*")) if p.is_file()))
+                 for d in config.theme.dirs if not cache.installed(d)]
+    pages = [(p.file.src_uri, p.url, str(p.title), cache.canonical({k: p.meta.get(k) for k in NAV_META}))
+             for p in (f.page for f in context.get("pages") or () if f.page is not None)]
+    return cache.digest(platform.python_version(), *(version(name) for name in VERSIONS), Path(__file__).read_bytes(),
+                        cache.canonical(settings), *templates, cache.canonical(pages),
+                        cache.canonical(_nav(config[STATE].nav.items if config[STATE].nav else [])))
+
+
+def _nav(items) -> list:
+    return [[type(item).__name__, str(item.title), str(getattr(item, "url", "")), _nav(item.children or [])]
+            for item in items]
 
 
 def _tokens(toc) -> list[dict]:

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from helpers import ROOT, build
 
 from handbook import build as pipeline
@@ -21,24 +23,32 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _converted(result) -> tuple[int, int]:
-    found = re.search(r"Pagina's: (\d+) uit de cache, (\d+) omgezet", result.stderr)
+def _converted(result) -> tuple[int, int, int, int]:
+    """(conversions from the cache, conversions made, pages' HTML from the cache, HTML made) of a build."""
+    found = re.search(r"Pagina's: (\d+) uit de cache, (\d+) omgezet; HTML: (\d+) uit de cache, (\d+) gemaakt",
+                      result.stderr)
     assert found, result.stderr
-    return int(found.group(1)), int(found.group(2))
+    return tuple(int(n) for n in found.groups())
 
 
-def test_a_warm_build_after_an_edit_equals_a_cold_build_in_every_file(project: Path):
+@pytest.mark.parametrize("field, every_page", [("samenvatting", False), ("titel", True)])
+def test_a_warm_build_after_an_edit_equals_a_cold_build_in_every_file(project: Path, field: str, every_page: bool):
+    """An edited sentence renders only the pages that show it; an edited title (navigation) every page's HTML."""
     first = build(project, project / "site-first", HANDBOOK_PDF="records")
     assert first.returncode == 0, first.stderr
     assert _converted(first)[0] == 0  # a fresh copy has no cache
     record = project / "werkvormen" / "leerhuis.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("samenvatting: ", "samenvatting: Nu bijgewerkt. ", 1),
+    record.write_text(record.read_text(encoding="utf-8").replace(f"\n{field}: ", f"\n{field}: Nu bijgewerkt ", 1),
                       encoding="utf-8")
 
     warm = build(project, project / "site-warm", HANDBOOK_PDF="records")
     assert warm.returncode == 0, warm.stderr
-    hits, converted = _converted(warm)
-    assert hits > 20 and 0 < converted < 10, warm.stderr  # only the pages that show the changed record
+    hits, converted, html_hits, html_made = _converted(warm)
+    assert hits > 10 and 0 < converted < 20, warm.stderr  # only the pages that show the changed record
+    if every_page:
+        assert html_hits == 0 and html_made > 25, warm.stderr
+    else:
+        assert html_hits > 20 and 0 < html_made < 10, warm.stderr
 
     shutil.rmtree(project / ".cache")
     cold = build(project, project / "site-cold", HANDBOOK_PDF="records")
@@ -46,7 +56,7 @@ def test_a_warm_build_after_an_edit_equals_a_cold_build_in_every_file(project: P
     assert _converted(cold)[0] == 0
 
     warm_files, cold_files = _files(project / "site-warm"), _files(project / "site-cold")
-    assert "Nu bijgewerkt." in warm_files["werkvormen/leerhuis/index.html"].decode()
+    assert "Nu bijgewerkt" in warm_files["werkvormen/leerhuis/index.html"].decode()
     assert warm_files.keys() == cold_files.keys()
     assert [path for path in warm_files if warm_files[path] != cold_files[path]] == []
 

@@ -41,7 +41,12 @@ def digest(*parts: str | bytes) -> str:
 
 def canonical(value) -> str:
     """`value` (configuration, metadata) as one stable string for a key."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def _plain(value) -> object:
+    """What JSON cannot hold: sets sorted (their order changes from one process to the next), the rest as repr."""
+    return sorted(map(str, value)) if isinstance(value, (set, frozenset)) else repr(value)
 
 
 class Store:
@@ -110,21 +115,26 @@ def templates(folder: Path) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+def installed(folder: str) -> bool:
+    """Whether `folder` is part of an installed package (a theme), which does not change while we run."""
+    return Path(folder).resolve().is_relative_to(_INSTALLED)
+
+
 def list_templates(dirs: Iterable[str]) -> list[str]:
     """What `jinja2.FileSystemLoader(dirs).list_templates()` returns, with installed themes read once.
 
-    Material's folder holds thousands of icons; walking it on every rebuild
-    of `serve` took a tenth of the rebuild. An installed package does not
-    change while the process runs; the project's own overrides are read
-    every time.
+    Material's folder holds thousands of icons; walking it (and MkDocs
+    matching every name against its patterns) took a tenth of a rebuild of
+    `serve`. An installed package does not change while the process runs,
+    and MkDocs leaves its hidden folders out of the site, so they are not
+    listed; the project's own overrides are read every time.
     """
     found: set[str] = set()
     for folder in dirs:
-        installed = Path(folder).resolve().is_relative_to(_INSTALLED)
-        listing = _LISTINGS.get(folder) if installed else None
+        listing = _LISTINGS.get(folder) if installed(folder) else None
         if listing is None:
             listing = jinja2.FileSystemLoader([folder]).list_templates()
-            if installed:
-                _LISTINGS[folder] = listing
+            if installed(folder):  # MkDocs leaves out hidden folders (Material's .icons) anyway
+                listing = _LISTINGS[folder] = [name for name in listing if "/." not in f"/{name}"]
         found.update(listing)
     return sorted(found)
