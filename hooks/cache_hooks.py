@@ -34,7 +34,8 @@ from importlib.metadata import version
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from properdocs.structure.toc import get_toc
+from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 from handbook import cache
 
@@ -55,6 +56,7 @@ class _State:
     nav: object = None
 
 
+@event_priority(100)  # before Material's search plugin, which loads templates in its on_config
 def on_config(config):
     folder = Path(config.config_file_path).parent / ".cache"
     config[STATE] = _State(cache.Store(folder / "pages"), cache.Store(folder / "search"), cache.Store(folder / "html"))
