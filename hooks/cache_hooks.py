@@ -4,7 +4,8 @@ What a rebuild spends its time on, and what it comes from:
 
 - a page's conversion (Python-Markdown with every extension, the sanitiser
   included): from its Markdown, its place on the site, the extension
-  configuration, the installed versions and the set of files it may link to;
+  configuration, the installed versions and the files its links point at
+  (each lookup is noted and checked again before a kept conversion is used);
 - its search entries (Material parses the page's HTML again): from its HTML,
   table of contents, title, address and metadata;
 - the page's HTML from Material's templates: from all of the above, the
@@ -121,24 +122,57 @@ def on_post_build(config):
 def _render(page, config, files) -> None:
     state = config[STATE]
     if state.shared is None:
-        state.shared = _shared_key(config, files)
-    key = cache.digest(state.shared, page.file.src_uri, page.file.url, page.markdown)
+        state.shared = _shared_key(config)
+    own = page.file
+    key = cache.digest(state.shared, own.src_uri, own.dest_uri, own.url, str(own.inclusion), page.markdown)
     found = state.pages.get(key)
     if found is not None and _restore(page, found, files):
         return
+    lookups = _Lookups(files)
     with _Listening() as heard:
-        type(page).render(page, config, files)
-    if not heard.records:
+        type(page).render(page, config, lookups)
+    if not heard.records and not lookups.untracked:
         state.pages.put(key, {
             "content": page.content,
             "toc": _tokens(page.toc),
             "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
+            "lookups": lookups.seen,
         })
 
 
+class _Lookups:
+    """The site's files as a conversion sees them, noting every file it looked up (links it checked).
+
+    A kept conversion is only used while each of those lookups still gives
+    the same answer, so a page is converted again when a file it links to
+    appears, goes or moves, and not when any other file does.
+    """
+
+    def __init__(self, files):
+        self.files = files
+        self.seen: dict[str, list[str] | None] = {}
+        self.untracked = False
+
+    def get_file_from_path(self, path: str):
+        found = self.files.get_file_from_path(path)
+        self.seen[path] = _described(found)
+        return found
+
+    def __getattr__(self, name):
+        self.untracked = True  # the engine asked something else of the files: not kept
+        return getattr(self.files, name)
+
+
+def _described(file) -> list[str] | None:
+    return None if file is None else [file.src_uri, file.dest_uri, file.url, str(file.inclusion)]
+
+
 def _restore(page, found: dict, files) -> bool:
+    for path, described in found["lookups"].items():
+        if _described(files.get_file_from_path(path)) != described:
+            return False
     links = {}
     for uri, anchors in found["links"].items():
         target = files.get_file_from_path(uri)
@@ -153,14 +187,14 @@ def _restore(page, found: dict, files) -> bool:
     return True
 
 
-def _shared_key(config, files) -> str:
-    """What every page's conversion depends on besides its own Markdown and place."""
+def _shared_key(config) -> str:
+    """What every page's conversion depends on besides its own Markdown and place (and the files it
+    looks up, see _Lookups)."""
     sanitizer = package_files("handbook").joinpath("sanitize.py").read_bytes()
     return cache.digest(
         platform.python_version(), *(version(name) for name in VERSIONS), sanitizer, Path(__file__).read_bytes(),
         cache.canonical([config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
                          config["validation"]]),
-        cache.canonical(sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)),
     )
 
 

@@ -61,6 +61,19 @@ def test_a_warm_build_after_an_edit_equals_a_cold_build_in_every_file(project: P
     assert [path for path in warm_files if warm_files[path] != cold_files[path]] == []
 
 
+def test_a_kept_conversion_is_not_used_once_a_file_it_links_to_is_gone(project: Path):
+    (project / "docs" / "bijlage.txt").write_text("een bijlage", encoding="utf-8")
+    page = project / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nZie ook de [bijlage](bijlage.txt).\n", encoding="utf-8")
+    first = build(project, HANDBOOK_PDF="0")
+    assert first.returncode == 0, first.stderr
+    (project / "docs" / "bijlage.txt").unlink()
+    warm = build(project, HANDBOOK_PDF="0")
+    assert warm.returncode != 0
+    assert "bijlage.txt" in warm.stderr and "not found among documentation files" in warm.stderr
+    assert _converted(warm)[0] > 20  # the other pages did come from the cache
+
+
 def test_store_serves_only_whole_entries_and_keeps_two_builds(tmp_path: Path):
     first = cache.Store(tmp_path)
     first.put("a", {"x": 1})
