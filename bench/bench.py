@@ -60,8 +60,13 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[19, 200, 1000])
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the median is reported")
     parser.add_argument("--edits", type=int, default=5, help="edits per serve measurement; the median is reported")
-    parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[19],
-                        help="sizes at which PDFs are rendered cold and warm (slow: ~0.2 s a record)")
+    parser.add_argument(
+        "--pdf-sizes",
+        type=int,
+        nargs="*",
+        default=[19],
+        help="sizes at which PDFs are rendered cold and warm (slow: ~0.2 s a record)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
 
@@ -111,6 +116,7 @@ def measure(n: int, tmp: Path, runs: int, with_pdfs: bool, edits: int) -> dict:
 
 
 # --- the synthetic handbook -------------------------------------------------------------------
+
 
 def make_project(target: Path, n: int) -> Path:
     """A copy of the project whose werkvormen/ holds n records made from the real ones."""
@@ -163,11 +169,17 @@ def first_slug(project: Path) -> str:
 
 # --- measuring --------------------------------------------------------------------------------
 
+
 def build(project: Path, site: Path) -> tuple[float, int]:
     """Wall time and peak memory (kB) of one `properdocs build` in a fresh process."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", RUN, "build", "-q", "--site-dir", str(site)],
-                          cwd=project, env=ENV, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, "build", "-q", "--site-dir", str(site)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{done.stderr[-2000:]}")
@@ -194,15 +206,25 @@ def serve_after_site(project: Path, n: int, edits: int) -> dict:
     env = {**os.environ, "HANDBOOK_PDF": "all" if n <= 50 else "records"}
     env.pop("HANDBOOK_CACHE", None)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", "mkdocs.yml"], cwd=project,
-                          env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "-q", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     site_s = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"make site failed in {project}:\n{done.stderr[-2000:]}")
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=project, env={**env, "HANDBOOK_PDF": "records"},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**env, "HANDBOOK_PDF": "records"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     output: list[str] = []
     threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
     record = sorted((project / "werkvormen").glob("*.yml"))[0]
@@ -224,8 +246,12 @@ def serve_after_site(project: Path, n: int, edits: int) -> dict:
         server.wait(30)
     log = "".join(output)
     first = re.search(r"PDF's: (\d+) gemaakt", log)
-    return {"site_s": site_s, "serve_first_pdfs_rendered": int(first.group(1)) if first else None,
-            "edit_visible_s": statistics.median(times), "edit_visible_runs_s": times}
+    return {
+        "site_s": site_s,
+        "serve_first_pdfs_rendered": int(first.group(1)) if first else None,
+        "edit_visible_s": statistics.median(times),
+        "edit_visible_runs_s": times,
+    }
 
 
 def _free_port() -> int:
@@ -265,10 +291,15 @@ def pdf_costs(project: Path) -> dict:
         after, changed = _timed(lambda: build_pipeline.build(options).pdfs)
         record.write_text(text, encoding="utf-8")
     book_pdf = next(p for p in made if p.path == printing.HANDBOOK_PDF)
-    return {"pdf_cold_s": cold, "pdf_warm_s": warm, "pdfs": len(made),
-            "pdfs_rendered_warm": sum(p.rendered for p in again),
-            "pdfs_rendered_after_one_change": sum(p.rendered for p in changed), "pdf_after_one_change_s": after,
-            "handbook_pdf_bytes": len(book_pdf.content)}
+    return {
+        "pdf_cold_s": cold,
+        "pdf_warm_s": warm,
+        "pdfs": len(made),
+        "pdfs_rendered_warm": sum(p.rendered for p in again),
+        "pdfs_rendered_after_one_change": sum(p.rendered for p in changed),
+        "pdf_after_one_change_s": after,
+        "handbook_pdf_bytes": len(book_pdf.content),
+    }
 
 
 def _timed(action):
@@ -290,9 +321,16 @@ def first_visit(site: Path, path: str) -> dict:
     loaded: dict[str, int] = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run"])
+            browser = p.chromium.launch(
+                executable_path=str(chromium),
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                ],
+            )
             page = browser.new_page()
             page.on("response", lambda r: loaded.__setitem__(r.url, len(gzip.compress(r.body(), 6))))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}", wait_until="networkidle")
@@ -300,8 +338,11 @@ def first_visit(site: Path, path: str) -> dict:
     finally:
         server.shutdown()
     biggest = sorted(loaded.items(), key=lambda kv: -kv[1])[:4]
-    return {"requests": len(loaded), "gzip_bytes": sum(loaded.values()),
-            "biggest": [(url.split("/", 3)[-1], size) for url, size in biggest]}
+    return {
+        "requests": len(loaded),
+        "gzip_bytes": sum(loaded.values()),
+        "biggest": [(url.split("/", 3)[-1], size) for url, size in biggest],
+    }
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -311,24 +352,29 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 # --- reporting --------------------------------------------------------------------------------
 
+
 def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def print_row(r: dict, header: bool) -> None:
     if header:
-        print(f"{'N':>5} {'pages':>6} {'cold':>7} {'warm':>7} {'plain':>7} {'ratio':>6} {'peak MB':>8} {'site MB':>8} "
-              f"{'kB/wv':>7} {'index kB':>9} {'rebuild':>8} {'edit->vis':>9} {'serve PDFs':>10} "
-              f"{'1st visit kB gz':>15} {'PDF cold':>9} {'warm':>6}")
+        print(
+            f"{'N':>5} {'pages':>6} {'cold':>7} {'warm':>7} {'plain':>7} {'ratio':>6} {'peak MB':>8} {'site MB':>8} "
+            f"{'kB/wv':>7} {'index kB':>9} {'rebuild':>8} {'edit->vis':>9} {'serve PDFs':>10} "
+            f"{'1st visit kB gz':>15} {'PDF cold':>9} {'warm':>6}"
+        )
     visit = r["first_visit"].get("gzip_bytes")
-    print(f"{r['n']:>5} {r['pages']:>6} {r['handbook_cold_s']:>6.2f}s {r['handbook_s']:>6.2f}s {r['plain_s']:>6.2f}s "
-          f"{r['ratio']:>6.2f} "
-          f"{r['handbook_peak_mb']:>8.0f} {r['site_bytes'] / 1e6:>8.1f} {r['bytes_per_werkvorm'] / 1e3:>7.0f} "
-          f"{r['search_index_bytes'] / 1e3:>9.0f} {r['rebuild_after_one_change_s']:>7.2f}s "
-          f"{r['edit_visible_s']:>8.2f}s {r['serve_first_pdfs_rendered']!s:>10} "
-          f"{(visit or 0) / 1e3:>15.0f} "
-          + (f"{r['pdf_cold_s']:>8.1f}s {r['pdf_warm_s']:>5.2f}s" if "pdf_cold_s" in r else f"{'-':>9} {'-':>6}"),
-          flush=True)
+    print(
+        f"{r['n']:>5} {r['pages']:>6} {r['handbook_cold_s']:>6.2f}s {r['handbook_s']:>6.2f}s {r['plain_s']:>6.2f}s "
+        f"{r['ratio']:>6.2f} "
+        f"{r['handbook_peak_mb']:>8.0f} {r['site_bytes'] / 1e6:>8.1f} {r['bytes_per_werkvorm'] / 1e3:>7.0f} "
+        f"{r['search_index_bytes'] / 1e3:>9.0f} {r['rebuild_after_one_change_s']:>7.2f}s "
+        f"{r['edit_visible_s']:>8.2f}s {r['serve_first_pdfs_rendered']!s:>10} "
+        f"{(visit or 0) / 1e3:>15.0f} "
+        + (f"{r['pdf_cold_s']:>8.1f}s {r['pdf_warm_s']:>5.2f}s" if "pdf_cold_s" in r else f"{'-':>9} {'-':>6}"),
+        flush=True,
+    )
 
 
 def print_summary(results: list[dict]) -> None:
@@ -338,21 +384,30 @@ def print_summary(results: list[dict]) -> None:
         small, big = sorted(by_n)[-2:]
         size = by_n[big]["bytes_per_werkvorm"] / by_n[small]["bytes_per_werkvorm"]
         speed = by_n[big]["seconds_per_werkvorm"] / by_n[small]["seconds_per_werkvorm"]
-        print(f"growth {small} -> {big}: bytes per werkvorm x{size:.2f}, seconds per werkvorm x{speed:.2f} "
-              "(target <= 1.2)")
+        print(
+            f"growth {small} -> {big}: bytes per werkvorm x{size:.2f}, seconds per werkvorm x{speed:.2f} "
+            "(target <= 1.2)"
+        )
     for r in results:
-        print(f"N={r['n']}: edit -> visible in serve " + ", ".join(f"{t:.2f}" for t in r["edit_visible_runs_s"])
-              + f" s; first serve after make site rendered {r['serve_first_pdfs_rendered']} PDFs; "
-              f"warm full build {r['handbook_s']:.1f} s (cold {r['handbook_cold_s']:.1f} s)")
+        print(
+            f"N={r['n']}: edit -> visible in serve "
+            + ", ".join(f"{t:.2f}" for t in r["edit_visible_runs_s"])
+            + f" s; first serve after make site rendered {r['serve_first_pdfs_rendered']} PDFs; "
+            f"warm full build {r['handbook_s']:.1f} s (cold {r['handbook_cold_s']:.1f} s)"
+        )
         visit = r["first_visit"]
         if visit:
-            print(f"N={r['n']}: first visit of a werkvorm page {visit['gzip_bytes'] / 1e3:.0f} kB gzip in "
-                  f"{visit['requests']} requests; biggest: "
-                  + ", ".join(f"{name} {size / 1e3:.0f} kB" for name, size in visit["biggest"]))
+            print(
+                f"N={r['n']}: first visit of a werkvorm page {visit['gzip_bytes'] / 1e3:.0f} kB gzip in "
+                f"{visit['requests']} requests; biggest: "
+                + ", ".join(f"{name} {size / 1e3:.0f} kB" for name, size in visit["biggest"])
+            )
         if "pdfs" in r:
-            print(f"N={r['n']}: {r['pdfs']} PDFs cold {r['pdf_cold_s']:.1f} s, warm {r['pdf_warm_s']:.2f} s "
-                  f"({r['pdfs_rendered_warm']} rendered), after one change {r['pdf_after_one_change_s']:.1f} s "
-                  f"({r['pdfs_rendered_after_one_change']} rendered)")
+            print(
+                f"N={r['n']}: {r['pdfs']} PDFs cold {r['pdf_cold_s']:.1f} s, warm {r['pdf_warm_s']:.2f} s "
+                f"({r['pdfs_rendered_warm']} rendered), after one change {r['pdf_after_one_change_s']:.1f} s "
+                f"({r['pdfs_rendered_after_one_change']} rendered)"
+            )
 
 
 if __name__ == "__main__":

@@ -29,8 +29,9 @@ def main() -> int:
     singles = [t for path, (t, _) in cold.items() if path != HANDBOOK_PDF]
     sizes = [len(pdf.content) for path, (_, pdf) in cold.items() if path != HANDBOOK_PDF]
     book_time, book_pdf = cold[HANDBOOK_PDF]
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(book_pdf.content)).pages)
     rows = [
@@ -59,9 +60,13 @@ def _parallel(jobs, rounds: int = 2) -> list[tuple[str, str]]:
             with tempfile.TemporaryDirectory() as tmp:
                 times[workers].append(_timed(lambda w=workers, t=tmp: pdfs.build_all(jobs, Path(t), workers=w))[0])
     one, many = statistics.median(times[1]), statistics.median(times[cores])
-    return [("all PDFs cold, one process", f"{one:.2f} s"),
-            (f"all PDFs cold, {cores} processes", f"{many:.2f} s ({one / many:.2f}x; load before: "
-                                                  f"{os.getloadavg()[0]:.1f})")]
+    return [
+        ("all PDFs cold, one process", f"{one:.2f} s"),
+        (
+            f"all PDFs cold, {cores} processes",
+            f"{many:.2f} s ({one / many:.2f}x; load before: {os.getloadavg()[0]:.1f})",
+        ),
+    ]
 
 
 def _timed(action):

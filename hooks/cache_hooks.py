@@ -113,8 +113,10 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     state = config[STATE]
-    log.info(f"Pagina's: {state.pages.hits} uit de cache, {state.pages.misses} omgezet; "
-             f"HTML: {state.html.hits} uit de cache, {state.html.misses} gemaakt")
+    log.info(
+        f"Pagina's: {state.pages.hits} uit de cache, {state.pages.misses} omgezet; "
+        f"HTML: {state.html.hits} uit de cache, {state.html.misses} gemaakt"
+    )
     for store in (state.pages, state.search, state.html):
         store.prune()
 
@@ -132,14 +134,17 @@ def _render(page, config, files) -> None:
     with _Listening() as heard:
         type(page).render(page, config, lookups)
     if not heard.records and not lookups.untracked:
-        state.pages.put(key, {
-            "content": page.content,
-            "toc": _tokens(page.toc),
-            "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()),
-            "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
-            "lookups": lookups.seen,
-        })
+        state.pages.put(
+            key,
+            {
+                "content": page.content,
+                "toc": _tokens(page.toc),
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
+                "lookups": lookups.seen,
+            },
+        )
 
 
 class _Lookups:
@@ -192,16 +197,26 @@ def _shared_key(config) -> str:
     looks up, see _Lookups)."""
     sanitizer = package_files("handbook").joinpath("sanitize.py").read_bytes()
     return cache.digest(
-        platform.python_version(), *(version(name) for name in VERSIONS), sanitizer, Path(__file__).read_bytes(),
-        cache.canonical([config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
-                         config["validation"]]),
+        platform.python_version(),
+        *(version(name) for name in VERSIONS),
+        sanitizer,
+        Path(__file__).read_bytes(),
+        cache.canonical(
+            [config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"], config["validation"]]
+        ),
     )
 
 
 def _cached_entries(index, add, state: _State):
     def add_entry_from_context(page) -> None:
-        key = cache.digest(state.search_shared, page.url, str(page.title), cache.canonical(page.meta),
-                           cache.canonical(_tokens(page.toc)), page.content)
+        key = cache.digest(
+            state.search_shared,
+            page.url,
+            str(page.title),
+            cache.canonical(page.meta),
+            cache.canonical(_tokens(page.toc)),
+            page.content,
+        )
         found = state.search.get(key)
         if found is not None:
             index.entries.extend(found)
@@ -209,11 +224,13 @@ def _cached_entries(index, add, state: _State):
         before = len(index.entries)
         add(page)
         state.search.put(key, index.entries[before:])
+
     return add_entry_from_context
 
 
 def _cached_html(template, render, config):
     """`template.render`, from the cache for a page whose every input is unchanged."""
+
     def cached_render(*args, **kwargs):
         context = args[0] if args and not kwargs else None
         page = context.get("page") if isinstance(context, dict) else None
@@ -231,45 +248,91 @@ def _cached_html(template, render, config):
         if not heard.records:
             state.html.put(key, output)
         return output
+
     return cached_render
 
 
 def _page_parts(page) -> list[str]:
-    return [page.file.src_uri, page.url, str(page.canonical_url), str(page.abs_url), str(page.edit_url),
-            str(page.title), str(page.is_homepage), cache.canonical(page.meta), page.content or "",
-            cache.canonical(_tokens(page.toc)), str(getattr(page, "update_date", ""))]
+    return [
+        page.file.src_uri,
+        page.url,
+        str(page.canonical_url),
+        str(page.abs_url),
+        str(page.edit_url),
+        str(page.title),
+        str(page.is_homepage),
+        cache.canonical(page.meta),
+        page.content or "",
+        cache.canonical(_tokens(page.toc)),
+        str(getattr(page, "update_date", "")),
+    ]
 
 
 def _html_shared_key(config, context) -> str:
     """What every page's HTML shares: versions, what the templates read of the configuration, the
     templates, and the whole navigation (each page's title and address, and the metadata that
     Material shows of other pages: NAV_META). A page's own metadata is in its own key."""
-    settings = {name: config.get(name) for name in (
-        "site_name", "site_url", "site_description", "site_author", "copyright", "extra", "extra_css",
-        "extra_javascript", "extra_templates", "repo_url", "repo_name", "edit_uri", "use_directory_urls", "dev_addr")}
+    settings = {
+        name: config.get(name)
+        for name in (
+            "site_name",
+            "site_url",
+            "site_description",
+            "site_author",
+            "copyright",
+            "extra",
+            "extra_css",
+            "extra_javascript",
+            "extra_templates",
+            "repo_url",
+            "repo_name",
+            "edit_uri",
+            "use_directory_urls",
+            "dev_addr",
+        )
+    }
     settings["theme"] = {name: config.theme[name] for name in config.theme}
     settings["theme_dirs"] = list(config.theme.dirs)
     settings["plugins"] = list(config.plugins)
     settings["context"] = [context.get("mkdocs_version"), context.get("properdocs_version")]
-    templates = [cache.digest(*(p.relative_to(d).as_posix() + "\0" + cache.digest(p.read_bytes())
-                                for p in sorted(Path(d).rglob("*")) if p.is_file()))
-                 for d in config.theme.dirs if not cache.installed(d)]
-    pages = [(p.file.src_uri, p.url, str(p.title), cache.canonical({k: p.meta.get(k) for k in NAV_META}))
-             for p in (f.page for f in context.get("pages") or () if f.page is not None)]
-    return cache.digest(platform.python_version(), *(version(name) for name in VERSIONS), Path(__file__).read_bytes(),
-                        cache.canonical(settings), *templates, cache.canonical(pages),
-                        cache.canonical(_nav(config[STATE].nav.items if config[STATE].nav else [])))
+    templates = [
+        cache.digest(
+            *(
+                p.relative_to(d).as_posix() + "\0" + cache.digest(p.read_bytes())
+                for p in sorted(Path(d).rglob("*"))
+                if p.is_file()
+            )
+        )
+        for d in config.theme.dirs
+        if not cache.installed(d)
+    ]
+    pages = [
+        (p.file.src_uri, p.url, str(p.title), cache.canonical({k: p.meta.get(k) for k in NAV_META}))
+        for p in (f.page for f in context.get("pages") or () if f.page is not None)
+    ]
+    return cache.digest(
+        platform.python_version(),
+        *(version(name) for name in VERSIONS),
+        Path(__file__).read_bytes(),
+        cache.canonical(settings),
+        *templates,
+        cache.canonical(pages),
+        cache.canonical(_nav(config[STATE].nav.items if config[STATE].nav else [])),
+    )
 
 
 def _nav(items) -> list:
-    return [[type(item).__name__, str(item.title), str(getattr(item, "url", "")), _nav(item.children or [])]
-            for item in items]
+    return [
+        [type(item).__name__, str(item.title), str(getattr(item, "url", "")), _nav(item.children or [])]
+        for item in items
+    ]
 
 
 def _tokens(toc) -> list[dict]:
     """A table of contents as the tokens `get_toc` makes it from."""
-    return [{"level": item.level, "id": item.id, "name": item.title, "children": _tokens(item.children)}
-            for item in toc]
+    return [
+        {"level": item.level, "id": item.id, "name": item.title, "children": _tokens(item.children)} for item in toc
+    ]
 
 
 class _Listening(logging.Handler):

@@ -47,8 +47,9 @@ def on_config(config):
         log.info("PDF's staan uit (HANDBOOK_PDF=0)")
     else:
         rendered = sum(pdf.rendered for pdf in result.pdfs)
-        log.info(f"PDF's: {rendered} gemaakt, {len(result.pdfs) - rendered} uit de cache "
-                 f"({time.monotonic() - start:.1f} s)")
+        log.info(
+            f"PDF's: {rendered} gemaakt, {len(result.pdfs) - rendered} uit de cache ({time.monotonic() - start:.1f} s)"
+        )
     if result.nav is not None:
         config.nav = result.nav
     config[BUILD] = result

@@ -38,11 +38,20 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
     Extra keyword arguments become environment variables (HANDBOOK_PDF="0", HANDBOOK_CACHE=...).
     """
     site = site or project / "site"
-    env = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE),
-           "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL, **env_vars}
+    env = {
+        **os.environ,
+        "HANDBOOK_CACHE": str(PDF_CACHE),
+        "HANDBOOK_SITE_URL": SITE_URL,
+        "HANDBOOK_EDIT_URL": EDIT_URL,
+        **env_vars,
+    }
     return subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -106,8 +115,10 @@ def inject_payloads(path: Path, server: str = "http://127.0.0.1:9") -> None:
         return value
 
     data = poison(data, None)
-    tail = (f"\n\n![volg]({server}/pixel.gif) [bron]({server}/link) ![lokaal](file:///etc/hostname)"
-            "\n\nZie [deze][ref] en [die][ref2].\n\n[ref]: javascript:alert('xss-12')\n\n[ref2]:\n    javascript:alert('xss-13')")
+    tail = (
+        f"\n\n![volg]({server}/pixel.gif) [bron]({server}/link) ![lokaal](file:///etc/hostname)"
+        "\n\nZie [deze][ref] en [die][ref2].\n\n[ref]: javascript:alert('xss-12')\n\n[ref2]:\n    javascript:alert('xss-13')"
+    )
     for key in ("wat_is_het", "inleiding"):  # a link reference definition needs a line of its own
         if key in data:
             data[key] += tail

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, failed_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook import RecordError, collection, records
 from handbook.model import Checklist, Werkvorm
-from helpers import ROOT, failed_build
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = {
@@ -53,10 +53,14 @@ def test_a_record_of_several_megabytes_is_refused(project):
 # --- property-based: the loader accepts a record or raises our own error, nothing else -------
 
 REAL = sorted((ROOT / "werkvormen").glob("*.yml"))
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
-                    st.dates().map(str))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-    st.text(max_size=12), inner, max_size=4), max_leaves=20)
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), st.dates().map(str)
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
 FIELDS = st.sampled_from(sorted(set(Werkvorm.model_fields) | set(Checklist.model_fields)) + ["onbekend"])
 
 
@@ -80,13 +84,15 @@ def test_generated_records_are_accepted_or_refused_with_our_own_messages(tmp_pat
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(source=st.sampled_from(REAL), cuts=st.lists(st.tuples(st.integers(0, 20_000), st.integers(0, 40),
-                                                          st.binary(max_size=8)), min_size=1, max_size=4))
+@given(
+    source=st.sampled_from(REAL),
+    cuts=st.lists(st.tuples(st.integers(0, 20_000), st.integers(0, 40), st.binary(max_size=8)), min_size=1, max_size=4),
+)
 def test_mutated_real_records_are_accepted_or_refused_with_our_own_messages(tmp_path, source, cuts):
     data = bytearray(source.read_bytes())
     for at, length, insert in cuts:
         at %= len(data)
-        data[at:at + length] = insert
+        data[at : at + length] = insert
     read(tmp_path, bytes(data))
 
 

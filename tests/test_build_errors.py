@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import failed_build
 
 GLUREN = "werkvormen/gluren-bij-de-burens.yml"
@@ -72,8 +71,10 @@ def test_related_slug_that_does_not_exist(project):
     edit(project, LEERHUIS, "verwant:\n  - ", "verwant:\n  - spiegelbijeenkomstt\n  - ")
     line = line_of(project, LEERHUIS, "spiegelbijeenkomstt")
     out = failed_build(project)
-    assert (f"{LEERHUIS}:{line}:5: verwant.1: er is geen werkvorm of checklist 'spiegelbijeenkomstt'; "
-            "bedoel je 'spiegelbijeenkomst'?") in out, out
+    assert (
+        f"{LEERHUIS}:{line}:5: verwant.1: er is geen werkvorm of checklist 'spiegelbijeenkomstt'; "
+        "bedoel je 'spiegelbijeenkomst'?"
+    ) in out, out
 
 
 def test_duplicate_key_is_an_error_not_merged(project):
@@ -94,11 +95,14 @@ def test_every_problem_in_every_record_is_listed_at_once(project):
     assert re.search(r"\d+ problemen in de werkvormen gevonden; er is niets gebouwd", out)
 
 
-@pytest.mark.parametrize("content, message", [
-    ("", "het bestand is leeg"),
-    ("- titel: lijst\n", "een record moet beginnen met velden"),
-    ("titel: &a x\nsamenvatting: *a\n", "aliassen"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("", "het bestand is leeg"),
+        ("- titel: lijst\n", "een record moet beginnen met velden"),
+        ("titel: &a x\nsamenvatting: *a\n", "aliassen"),
+    ],
+)
 def test_files_that_are_not_records(project, content, message):
     (project / "werkvormen" / "kapot.yml").write_text(content, encoding="utf-8")
     out = failed_build(project)

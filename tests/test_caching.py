@@ -9,7 +9,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from helpers import ROOT, build
 
 from handbook import build as pipeline
@@ -25,8 +24,9 @@ def _files(site: Path) -> dict[str, bytes]:
 
 def _converted(result) -> tuple[int, int, int, int]:
     """(conversions from the cache, conversions made, pages' HTML from the cache, HTML made) of a build."""
-    found = re.search(r"Pagina's: (\d+) uit de cache, (\d+) omgezet; HTML: (\d+) uit de cache, (\d+) gemaakt",
-                      result.stderr)
+    found = re.search(
+        r"Pagina's: (\d+) uit de cache, (\d+) omgezet; HTML: (\d+) uit de cache, (\d+) gemaakt", result.stderr
+    )
     assert found, result.stderr
     return tuple(int(n) for n in found.groups())
 
@@ -38,8 +38,9 @@ def test_a_warm_build_after_an_edit_equals_a_cold_build_in_every_file(project: P
     assert first.returncode == 0, first.stderr
     assert _converted(first)[0] == 0  # a fresh copy has no cache
     record = project / "werkvormen" / "leerhuis.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace(f"\n{field}: ", f"\n{field}: Nu bijgewerkt ", 1),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace(f"\n{field}: ", f"\n{field}: Nu bijgewerkt ", 1), encoding="utf-8"
+    )
 
     warm = build(project, project / "site-warm", HANDBOOK_PDF="records")
     assert warm.returncode == 0, warm.stderr
@@ -129,8 +130,9 @@ def test_the_pdf_cache_keeps_the_used_and_the_previous_entry_of_each_pdf(tmp_pat
     jobs = _small_jobs()
     pdfs.build_all(jobs, tmp_path, workers=1)
     (tmp_path / "orphan.pdf").write_bytes(b"%PDF-")
-    changed = [printing.PrintJob(j.path, j.title, j.html.replace("</body>", "<p>nieuw</p></body>"), j.date)
-               for j in jobs]
+    changed = [
+        printing.PrintJob(j.path, j.title, j.html.replace("</body>", "<p>nieuw</p></body>"), j.date) for j in jobs
+    ]
     assert all(p.rendered for p in pdfs.build_all(changed, tmp_path, workers=1))
     assert not any(p.rendered for p in pdfs.build_all(jobs, tmp_path, workers=1))  # an undone edit costs nothing
     kept = {p.stem for p in tmp_path.glob("*.pdf")}

@@ -6,22 +6,36 @@ import subprocess
 import sys
 
 import pytest
+from helpers import ROOT
 from pydantic import ValidationError
 
 import handbook
 from handbook.advice import advise
 from handbook.model import Werkvorm
 from handbook.yamlfile import parse
-from helpers import ROOT
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 
 WERKVORMEN = {
-    "gluren-bij-de-burens", "leerhuis", "spiegelbijeenkomst", "leernetwerkbijeenkomst", "ontwikkelgroep",
-    "leerwerkplaats", "kennismaking-met-de-keten", "praktijkdag-met-masterclass", "onderwijs-op-de-stagelocatie",
-    "gastles-uit-de-praktijk", "meelopen-in-de-praktijk", "crossover-meelopen", "uitwisseling-tussen-organisaties",
-    "intervisie", "moreel-beraad", "casuistiekbespreking", "nascholing-door-docenten", "samen-onderwijs-ontwikkelen",
+    "gluren-bij-de-burens",
+    "leerhuis",
+    "spiegelbijeenkomst",
+    "leernetwerkbijeenkomst",
+    "ontwikkelgroep",
+    "leerwerkplaats",
+    "kennismaking-met-de-keten",
+    "praktijkdag-met-masterclass",
+    "onderwijs-op-de-stagelocatie",
+    "gastles-uit-de-praktijk",
+    "meelopen-in-de-praktijk",
+    "crossover-meelopen",
+    "uitwisseling-tussen-organisaties",
+    "intervisie",
+    "moreel-beraad",
+    "casuistiekbespreking",
+    "nascholing-door-docenten",
+    "samen-onderwijs-ontwikkelen",
     "ervaringskennis-inbrengen",
 }
 CHECKLISTS = {"leernetwerk-starten", "leernetwerk-gaande-houden"}
@@ -62,8 +76,7 @@ def test_the_18_tips_keep_their_groups_and_the_conditions_and_success_factors_st
 
 def test_gluren_credits_its_licence():
     sources = BOOK.get("gluren-bij-de-burens").record.bronnen
-    assert any("Hogeschool Utrecht" in s.uitgever and s.jaar == 2021 and s.licentie == "CC BY-NC-ND"
-               for s in sources)
+    assert any("Hogeschool Utrecht" in s.uitgever and s.jaar == 2021 and s.licentie == "CC BY-NC-ND" for s in sources)
 
 
 def test_content_gets_no_advice_about_long_sentences_or_missing_relations():

@@ -9,39 +9,39 @@ import sys
 from pathlib import Path
 
 import yaml
+from helpers import EDIT_URL, ROOT, build, soup
 
 import handbook
 from handbook import schema
-from helpers import EDIT_URL, ROOT, build, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 
 # What an editor types over each placeholder of a new record, by the line it sits on.
 FILLED = {
     "samenvatting: ": 'samenvatting: "Studenten en jeugdprofessionals lunchen samen en praten over hun werk."',
-    "  - \"VUL IN: een rol uit de lijst": "  - student\n  - jeugdprofessional",
+    '  - "VUL IN: een rol uit de lijst': "  - student\n  - jeugdprofessional",
     "  VUL IN: beschrijf": "  Eén keer per maand lunchen studenten en professionals samen.",
-    "  \"VUL IN: een rol uit voor_wie\":": "  student:",
-    "    - \"VUL IN: wat levert": "    - Je hoort hoe het werk echt gaat.",
+    '  "VUL IN: een rol uit voor_wie":': "  student:",
+    '    - "VUL IN: wat levert': "    - Je hoort hoe het werk echt gaat.",
     "  VUL IN: wie organiseert": "  Een stagebegeleider nodigt uit.",
-    "  - titel: \"VUL IN: eerste stap": "  - titel: Kies een datum",
+    '  - titel: "VUL IN: eerste stap': "  - titel: Kies een datum",
     "      VUL IN: hoe zet je": "      Prik samen een datum.",
-    "      - \"VUL IN: een tip": "      - Kies een vaste dag.",
-    "  - titel: \"VUL IN: tweede stap": "  - titel: Nodig iedereen uit",
+    '      - "VUL IN: een tip': "      - Kies een vaste dag.",
+    '  - titel: "VUL IN: tweede stap': "  - titel: Nodig iedereen uit",
     "  VUL IN: met wie deel": "  Deel wat je hoorde in het teamoverleg.",
-    "  - \"VUL IN: een aandachtspunt": "  - Praat niet over jongeren met naam en toenaam (AVG).",
-    "    min: \"VUL IN: minuten": "    min: 45",
-    "    max: \"VUL IN: minuten": "    max: 60",
-    "    toelichting: \"VUL IN": "    toelichting: Richtlijn.",
-    "    min: \"VUL IN: aantal": "    min: 4",
-    "    max: \"VUL IN: aantal": "    max: 10",
+    '  - "VUL IN: een aandachtspunt': "  - Praat niet over jongeren met naam en toenaam (AVG).",
+    '    min: "VUL IN: minuten': "    min: 45",
+    '    max: "VUL IN: minuten': "    max: 60",
+    '    toelichting: "VUL IN': "    toelichting: Richtlijn.",
+    '    min: "VUL IN: aantal': "    min: 4",
+    '    max: "VUL IN: aantal': "    max: 10",
     "  frequentie: ": "  frequentie: Eén keer per maand",
     "  voorbereiding: ": "  voorbereiding: Een ruimte reserveren.",
-    "    - \"VUL IN: iets wat": "    - Broodjes",
-    "  - \"VUL IN: een thema": "  - stage",
-    "  - \"VUL IN: een doel": "  - kennismaken",
-    "  - \"VUL IN: bestandsnaam": "  - gluren-bij-de-burens\n  - meelopen-in-de-praktijk",
-    "  - titel: \"VUL IN: titel van de bron": "  - titel: Eigen ervaring van het team",
+    '    - "VUL IN: iets wat': "    - Broodjes",
+    '  - "VUL IN: een thema': "  - stage",
+    '  - "VUL IN: een doel': "  - kennismaken",
+    '  - "VUL IN: bestandsnaam': "  - gluren-bij-de-burens\n  - meelopen-in-de-praktijk",
+    '  - titel: "VUL IN: titel van de bron': "  - titel: Eigen ervaring van het team",
     "    uitgever: ": "    uitgever: Handboek werkvormen jeugd",
     "    licentie: ": "    licentie: CC BY-NC-SA 4.0",
 }
@@ -63,7 +63,9 @@ def test_new_record_fails_until_filled_in_then_builds_into_a_page(project):
     made = run("new", "Samen lunchen", cwd=project)
     assert made.returncode == 0, made.stderr
     record = project / "werkvormen" / "samen-lunchen.yml"
-    assert record.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/werkvorm.schema.json")
+    assert record.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schema/werkvorm.schema.json"
+    )
     before = run("check", cwd=project)
     assert before.returncode == 1
     assert re.search(r"werkvormen/samen-lunchen.yml:\d+:1: samenvatting: is nog niet ingevuld", before.stderr)
@@ -105,8 +107,12 @@ def test_check_writes_github_annotations_for_pull_requests(project):
     path.write_text(path.read_text(encoding="utf-8").replace("\ntitel:", "\ntitle:"), encoding="utf-8")
     result = run("check", "--github", cwd=project)
     assert result.returncode == 1
-    assert re.search(r"^::error file=werkvormen/leerhuis.yml,line=\d+,col=1::title: onbekend veld 'title'; "
-                     r"bedoel je 'titel'\?$", result.stdout, re.M), result.stdout
+    assert re.search(
+        r"^::error file=werkvormen/leerhuis.yml,line=\d+,col=1::title: onbekend veld 'title'; "
+        r"bedoel je 'titel'\?$",
+        result.stdout,
+        re.M,
+    ), result.stdout
 
 
 def _fields(node: dict, where: str = ""):

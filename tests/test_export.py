@@ -11,17 +11,21 @@ import sys
 from pathlib import Path
 
 import yaml
+from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, soup
 
 import handbook
-from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL}
 
 
 def export(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handbook", "export", str(out), "--config",
-                           str(project / "mkdocs.yml")], env={**ENV, **env_vars}, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "export", str(out), "--config", str(project / "mkdocs.yml")],
+        env={**ENV, **env_vars},
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
@@ -33,9 +37,22 @@ def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
     assert "hooks" not in config and "edit_url" not in config["extra"]
     # the engine stamps the sitemap with SOURCE_DATE_EPOCH; the hooks stamp the newest review date
     epoch = str(calendar.timegm(BOOK.reviewed.timetuple()))
-    built = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"),
-                            "-d", str(tmp_path / "site")], env={**ENV, "SOURCE_DATE_EPOCH": epoch},
-                           capture_output=True, text=True)
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(out / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        env={**ENV, "SOURCE_DATE_EPOCH": epoch},
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode == 0, built.stderr
     plain = tmp_path / "site"
 
@@ -66,8 +83,9 @@ def test_export_updates_its_output_in_place(tmp_path):
     (out / "docs" / "oud.md").write_text("# no longer part of the handbook")
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     record = project / "werkvormen" / "intervisie.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("samenvatting: ", "samenvatting: Nieuw. ", 1),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("samenvatting: ", "samenvatting: Nieuw. ", 1), encoding="utf-8"
+    )
 
     result = export(project, out, HANDBOOK_PDF="0")
     assert result.returncode == 0, result.stderr

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pypdf import PdfReader
-
 from helpers import soup
+from pypdf import PdfReader
 
 UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.I)
 
@@ -19,12 +18,15 @@ def live_markup(html_path):
             value = " ".join(value) if isinstance(value, list) else str(value)
             if name.lower().startswith("on"):
                 found.append(f"<{element.name} {name}=...>")
-            if name.lower() in ("href", "src", "action", "formaction", "data", "xlink:href") and UNSAFE_URL.match(value):
+            if name.lower() in ("href", "src", "action", "formaction", "data", "xlink:href") and UNSAFE_URL.match(
+                value
+            ):
                 found.append(f"<{element.name} {name}={value[:40]}>")
         if element.name in ("iframe", "object", "embed", "svg") and "xss" in str(element):
             found.append(f"<{element.name}> from a record")
-        if element.name == "script" and ("xss" in element.get_text() or
-                                         (element.get("src") and re.match(r"^(https?:)?//", element["src"]))):
+        if element.name == "script" and (
+            "xss" in element.get_text() or (element.get("src") and re.match(r"^(https?:)?//", element["src"]))
+        ):
             found.append("<script> from a record")
     return found
 

@@ -28,7 +28,7 @@ def ids(html: Path) -> frozenset[str]:
 def resolve(site: Path, page: Path, link: str) -> tuple[Path | None, str]:
     """The file a link points to (None: another host), and its #fragment."""
     if link.startswith(SITE_URL):
-        link = "/" + link[len(SITE_URL):]
+        link = "/" + link[len(SITE_URL) :]
     parsed = urlparse(link)
     if parsed.scheme or parsed.netloc:
         return None, ""

@@ -6,12 +6,12 @@ import re
 import shutil
 
 import pytest
+from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
 from pypdf import PdfReader
 
 import handbook
 from handbook.printing import HANDBOOK_PDF, pdf_path
 from handbook.text import dutch_date
-from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COUNT = len(BOOK.entries) + 1  # a PDF per record and the whole handbook
@@ -122,8 +122,9 @@ def test_cache_renders_only_what_changed(site, tmp_path):
     warm = build(project, HANDBOOK_CACHE=cache)
     assert f"PDF's: 0 gemaakt, {COUNT} uit de cache" in warm.stderr
     record = project / "werkvormen" / "leerhuis.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("\ntitel: Leerhuis", "\ntitel: Het leerhuis"),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("\ntitel: Leerhuis", "\ntitel: Het leerhuis"), encoding="utf-8"
+    )
     changed = build(project, HANDBOOK_CACHE=cache)
     assert f"PDF's: 2 gemaakt, {COUNT - 2} uit de cache" in changed.stderr  # the leerhuis checklist and the handbook
 

@@ -6,16 +6,20 @@ import subprocess
 import sys
 from datetime import date
 
+from helpers import ROOT, build, soup
+
 import handbook
 from handbook import navigation, pages, text
-from helpers import ROOT, build, soup
 
 
 def test_raw_html_in_a_record_comes_out_as_text(project):
     path = project / "werkvormen" / "leerhuis.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "\nwat_is_het: |\n", "\nwat_is_het: |\n  <script>alert(1)</script><img src=x onerror=alert(2)>\n", 1),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "\nwat_is_het: |\n", "\nwat_is_het: |\n  <script>alert(1)</script><img src=x onerror=alert(2)>\n", 1
+        ),
+        encoding="utf-8",
+    )
     result = build(project)
     assert result.returncode == 0, result.stderr
     page = soup(project / "site" / "werkvormen" / "leerhuis" / "index.html")

@@ -6,11 +6,11 @@ import json
 
 import jsonschema
 import pytest
+from helpers import ROOT
 
 from handbook import collection, schema
 from handbook.model import Checklist
 from handbook.yamlfile import parse
-from helpers import ROOT
 
 RECORDS = collection.record_files(ROOT / "werkvormen")
 
@@ -40,10 +40,14 @@ def test_every_record_points_editors_to_its_schema(path):
 
 def test_schema_rejects_what_the_model_rejects():
     published = json.loads((ROOT / "schema" / "checklist.schema.json").read_text())
-    record = {"titel": "Lijst", "samenvatting": "Een lijst voor de test.", "inleiding": "Tekst.",
-              "groepen": [{"titel": "Een", "items": ["Punt een", {"tekst": "Punt twee"}]}],
-              "bronnen": [{"titel": "Bron", "uitgever": "Uitgever", "licentie": "onbekend"}],
-              "laatst_herzien": "2026-11-23"}
+    record = {
+        "titel": "Lijst",
+        "samenvatting": "Een lijst voor de test.",
+        "inleiding": "Tekst.",
+        "groepen": [{"titel": "Een", "items": ["Punt een", {"tekst": "Punt twee"}]}],
+        "bronnen": [{"titel": "Bron", "uitgever": "Uitgever", "licentie": "onbekend"}],
+        "laatst_herzien": "2026-11-23",
+    }
     jsonschema.validate(record, published)
     Checklist.model_validate(record)
     record["onbekend"] = 1

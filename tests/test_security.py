@@ -8,7 +8,6 @@ row in one of the tables below.
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import shutil
@@ -18,14 +17,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from helpers import ROOT, site_markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from bs4 import BeautifulSoup
 
 from handbook import RecordError, load, pages, pdfs, printing, sanitize, text, textrules
 from handbook.problems import Problem
 from handbook.yamlfile import parse
-from helpers import ROOT, site_markdown
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "xlink:href", "poster")
 
@@ -58,7 +57,7 @@ ATTACKS = [
     "![volg](https://tracker.example/pixel.gif) ![volg](//tracker.example/p.gif) ![x](javascript:alert(1))",
     "![ref][img]\n\n[img]: https://tracker.example/p.gif",
     "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href='javascript:alert(3)'>x</a>",
-    "tekst {: onclick=\"alert(1)\" } *[HTML]: javascript:alert(1)",
+    'tekst {: onclick="alert(1)" } *[HTML]: javascript:alert(1)',
 ]
 
 
@@ -69,14 +68,21 @@ def test_record_markdown_makes_no_unsafe_address_on_the_site_or_in_print(attack)
     assert unsafe_addresses(sanitize.render_for_print(text.md(attack)), relative_ok=False) == []
 
 
-@pytest.mark.parametrize(("source", "site", "printed"), [
-    ("[bron](https://www.hu.nl/)", '<a href="https://www.hu.nl/">bron</a>', '<a href="https://www.hu.nl/">bron</a>'),
-    ("[mail](mailto:a@b.nl)", '<a href="mailto:a@b.nl">mail</a>', '<a href="mailto:a@b.nl">mail</a>'),
-    ("[leerhuis](../leerhuis/)", '<a href="../leerhuis/">leerhuis</a>', "<a>leerhuis</a>"),  # no local disk in PDFs
-    ("[x](javascript:alert(1))", "<a>x</a>", "<a>x</a>"),
-    ("voor ![pixel](https://t.example/p.gif) na", "voor pixel na", "voor pixel na"),
-    ("![eigen](../assets/logo.png)", '<img alt="eigen" src="../assets/logo.png"', "eigen"),
-])
+@pytest.mark.parametrize(
+    ("source", "site", "printed"),
+    [
+        (
+            "[bron](https://www.hu.nl/)",
+            '<a href="https://www.hu.nl/">bron</a>',
+            '<a href="https://www.hu.nl/">bron</a>',
+        ),
+        ("[mail](mailto:a@b.nl)", '<a href="mailto:a@b.nl">mail</a>', '<a href="mailto:a@b.nl">mail</a>'),
+        ("[leerhuis](../leerhuis/)", '<a href="../leerhuis/">leerhuis</a>', "<a>leerhuis</a>"),  # no local disk in PDFs
+        ("[x](javascript:alert(1))", "<a>x</a>", "<a>x</a>"),
+        ("voor ![pixel](https://t.example/p.gif) na", "voor pixel na", "voor pixel na"),
+        ("![eigen](../assets/logo.png)", '<img alt="eigen" src="../assets/logo.png"', "eigen"),
+    ],
+)
 def test_what_survives_sanitising(source, site, printed):
     md = site_markdown()
     assert site in md.convert(text.md(source))
@@ -108,9 +114,21 @@ def test_every_markdown_field_of_both_kinds_is_sanitised_on_pages_and_in_print(t
             return [poison(v, key) for v in value]
         if isinstance(value, str) and key in ("wat_is_het", "wie_organiseert", "resultaten", "uitleg", "inleiding"):
             return prose
-        if isinstance(value, str) and key in ("tips", "let_op", "materialen", "voorbeelden", "tekst", "docent",
-                                              "jeugdprofessional", "student", "onderzoeker", "leidinggevende",
-                                              "ervaringsdeskundige", "voorbereiding", "frequentie"):
+        if isinstance(value, str) and key in (
+            "tips",
+            "let_op",
+            "materialen",
+            "voorbeelden",
+            "tekst",
+            "docent",
+            "jeugdprofessional",
+            "student",
+            "onderzoeker",
+            "leidinggevende",
+            "ervaringsdeskundige",
+            "voorbereiding",
+            "frequentie",
+        ):
             return line
         return value
 
@@ -135,6 +153,7 @@ def test_every_markdown_field_of_both_kinds_is_sanitised_on_pages_and_in_print(t
 
 # ---------------------------------------------------------------- 3, 5, 6, 7, 8: what the loader refuses
 
+
 def problems_for(root: Path) -> list[str]:
     with pytest.raises(RecordError) as caught:
         load(root)
@@ -153,7 +172,12 @@ def replace_in_leerhuis(tmp_path: Path, old: str, new: str) -> Path:
 
 REFUSED = [  # (what the attack report found, pattern in leerhuis.yml, replacement, expected message)
     ("Cyrillic letter", r"^titel: Leerhuis$", "titel: L\u0435erhuis", r"leerhuis.yml:2:1: titel: .*Cyrillisch"),
-    ("zero-width space", r"^titel: Leerhuis$", "titel: Leer\u200bhuis", r"titel: bevat een onzichtbaar teken \(U\+200B"),
+    (
+        "zero-width space",
+        r"^titel: Leerhuis$",
+        "titel: Leer\u200bhuis",
+        r"titel: bevat een onzichtbaar teken \(U\+200B",
+    ),
     ("right-to-left override", r"^titel: Leerhuis$", "titel: Leer\u202ehuis", r"titel: .*leesrichting"),
     ("control character", r"^titel: Leerhuis$", 'titel: "Leer\\x07huis"', r"titel: bevat een stuurteken"),
     ("401 digits", r"^    min: \d+$", "    min: " + "9" * 401, r"praktisch\.duur\.min: moet hoogstens 10000 zijn"),
@@ -165,13 +189,25 @@ REFUSED = [  # (what the attack report found, pattern in leerhuis.yml, replaceme
     ("year 2107", r"^laatst_herzien: .*$", "laatst_herzien: 2107-01-01", r"laatst_herzien: moet op of voor 2100-12-31"),
     ("year 1", r"^laatst_herzien: .*$", "laatst_herzien: 0001-01-01", r"laatst_herzien: moet op of na 2000-01-01"),
     ("10,000 [", r"^wat_is_het: \|$", "wat_is_het: |\n  " + "[" * 10_000, r"wat_is_het: is te lang"),
-    ("1,000 [ within the length", r"^wat_is_het: \|$", "wat_is_het: |\n  " + "[a " * 1_000,
-     r"wat_is_het: bevat 1000 blokhaken"),
+    (
+        "1,000 [ within the length",
+        r"^wat_is_het: \|$",
+        "wat_is_het: |\n  " + "[a " * 1_000,
+        r"wat_is_het: bevat 1000 blokhaken",
+    ),
     ("a run of [", r"^wat_is_het: \|$", "wat_is_het: |\n  " + "[" * 30 + " tekst", r"wat_is_het: bevat 30 keer '\['"),
-    ("deep list", r"^wat_is_het: \|$", "wat_is_het: |\n  - a\n" + "".join(" " * (2 + 2 * i) + "- a\n" for i in range(1, 40)),
-     r"wat_is_het: een regel springt meer dan 16 spaties in"),
-    ("1,000 definitions", r"^wat_is_het: \|$", "wat_is_het: |\n" + "".join(f"  term{i}\n  : uitleg\n\n" for i in range(1000)),
-     r"wat_is_het: is te lang"),
+    (
+        "deep list",
+        r"^wat_is_het: \|$",
+        "wat_is_het: |\n  - a\n" + "".join(" " * (2 + 2 * i) + "- a\n" for i in range(1, 40)),
+        r"wat_is_het: een regel springt meer dan 16 spaties in",
+    ),
+    (
+        "1,000 definitions",
+        r"^wat_is_het: \|$",
+        "wat_is_het: |\n" + "".join(f"  term{i}\n  : uitleg\n\n" for i in range(1000)),
+        r"wat_is_het: is te lang",
+    ),
     ("30,000 nested [", r"^verwant:$", "verwant: " + "[" * 30_000, r"leerhuis.yml:1:1: het bestand is te diep genest"),
 ]
 
@@ -209,8 +245,10 @@ def test_symlinks_are_refused_and_never_followed(tmp_path, target):
         target = str(secret)
     (root / "link.yml").symlink_to(target)
     found = problems_for(root)
-    assert found == ["werkvormen/link.yml:1:1: is een snelkoppeling (symlink) naar een ander bestand; "
-                     "zet het record zelf in deze map"]
+    assert found == [
+        "werkvormen/link.yml:1:1: is een snelkoppeling (symlink) naar een ander bestand; "
+        "zet het record zelf in deze map"
+    ]
 
 
 def test_a_symlinked_checklists_folder_is_refused(tmp_path):
@@ -224,8 +262,12 @@ def test_a_symlinked_checklists_folder_is_refused(tmp_path):
 def test_thirty_thousand_nested_brackets_do_not_crash_the_process(tmp_path):
     """libyaml's C composer overflows the C stack on deep flow nesting; the loader must not use it then."""
     root = replace_in_leerhuis(tmp_path, r"^verwant:$", "verwant: " + "[" * 30_000)
-    result = subprocess.run([sys.executable, "-m", "handbook", "--werkvormen", str(root), "check"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook", "--werkvormen", str(root), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr[-500:]
     assert "te diep genest" in result.stderr and "Traceback" not in result.stderr
 
@@ -240,8 +282,9 @@ def test_a_pipe_in_a_title_does_not_break_the_overview_table(tmp_path):
     assert len(widths) == 1, widths
 
 
-@pytest.mark.parametrize(("a", "b"), [("Casuïstiek", "casuistiek"), ("Moreel beraad", "moreel-beraad"),
-                                      ("Leerhuis", "LEERHUIS!")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Casuïstiek", "casuistiek"), ("Moreel beraad", "moreel-beraad"), ("Leerhuis", "LEERHUIS!")]
+)
 def test_titles_that_look_the_same_share_a_key(a, b):
     assert textrules.title_key(a) == textrules.title_key(b)
 
@@ -267,6 +310,7 @@ def test_check_and_build_refuse_the_same_records(tmp_path):
 
 
 # ---------------------------------------------------------------- 4, 9: PDFs fetch nothing, the cache verifies
+
 
 class Recorder(http.server.BaseHTTPRequestHandler):
     seen: list[str] = []
@@ -294,8 +338,9 @@ def http_server():
 def test_rendering_a_pdf_requests_nothing_and_reads_no_local_file(tmp_path, http_server):
     secret = tmp_path / "geheim.svg"
     secret.write_text("<svg xmlns='http://www.w3.org/2000/svg'><text>GEHEIM</text></svg>")
-    attack = (f"![a]({http_server}/a.svg) [b]({http_server}/b) ![c](file://{secret}) ![d](../../geheim.svg) "
-              "[e](index.md)")
+    attack = (
+        f"![a]({http_server}/a.svg) [b]({http_server}/b) ![c](file://{secret}) ![d](../../geheim.svg) [e](index.md)"
+    )
 
     def change(data):
         data["wat_is_het"] = attack
@@ -303,8 +348,13 @@ def test_rendering_a_pdf_requests_nothing_and_reads_no_local_file(tmp_path, http
 
     book = load(werkvorm_with(tmp_path, change))
     job = next(j for j in printing.jobs(book, printing.Site()) if j.path == "downloads/checklist-leerhuis.pdf")
-    job = printing.PrintJob(job.path, job.title, job.html + f'<img src="{http_server}/c.svg"><img src="file://{secret}">'
-                            f'<link rel="stylesheet" href="{http_server}/s.css">', job.date)
+    job = printing.PrintJob(
+        job.path,
+        job.title,
+        job.html + f'<img src="{http_server}/c.svg"><img src="file://{secret}">'
+        f'<link rel="stylesheet" href="{http_server}/s.css">',
+        job.date,
+    )
     pdf = pdfs.build(job, cache=None)
     assert Recorder.seen == []
     assert b"GEHEIM" not in pdf.content and b"GELEKT" not in pdf.content
@@ -315,8 +365,13 @@ def test_the_fetcher_serves_only_the_package_fonts(http_server):
     fetcher = pdfs._own_files_only()
     font = next(p for p in Path(str(pdfs.FONTS)).iterdir() if p.suffix == ".woff")
     assert fetcher.fetch(font.resolve().as_uri()).read()[:4] == b"wOFF"
-    for url in (f"{http_server}/x.woff", "file:///etc/passwd", (font.parent / "OFL.txt").resolve().as_uri(),
-                "data:text/plain,x", "ftp://example.org/x.woff"):
+    for url in (
+        f"{http_server}/x.woff",
+        "file:///etc/passwd",
+        (font.parent / "OFL.txt").resolve().as_uri(),
+        "data:text/plain,x",
+        "ftp://example.org/x.woff",
+    ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert Recorder.seen == []
@@ -352,11 +407,15 @@ def test_an_unwritable_cache_only_costs_time(tmp_path, small_job):
 
 # ---------------------------------------------------------------- 10: annotations cannot inject workflow commands
 
-@pytest.mark.parametrize(("message", "expected"), [
-    ("tekst\n::stop-commands::x", "tekst%0A::stop-commands::x"),
-    ("a\r\n::warning file=x::y", "a%0D%0A::warning file=x::y"),
-    ("100%", "100%25"),
-])
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("tekst\n::stop-commands::x", "tekst%0A::stop-commands::x"),
+        ("a\r\n::warning file=x::y", "a%0D%0A::warning file=x::y"),
+        ("100%", "100%25"),
+    ],
+)
 def test_annotations_are_encoded(message, expected):
     line = Problem("werkvormen/a,b:c.yml", 3, 1, "titel", message).github()
     assert line == f"::error file=werkvormen/a%2Cb%3Ac.yml,line=3,col=1::titel: {expected}"
@@ -365,9 +424,41 @@ def test_annotations_are_encoded(message, expected):
 
 # ---------------------------------------------------------------- what `check` accepts, the build renders
 
-MARKDOWN_BITS = st.sampled_from(["[", "]", "(", ")", "![", "*", "_", "`", "<", ">", "&", "#", "|", ":", "\n", "\n\n",
-                                 "    ", "- ", "1. ", "!!! ", "??? ", "[x]: ", "javascript:", "https://a.nl",
-                                 "{: #x }", "*[A]: b", "\\", "~~~", "ï", "é", "😀"])
+MARKDOWN_BITS = st.sampled_from(
+    [
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "*",
+        "_",
+        "`",
+        "<",
+        ">",
+        "&",
+        "#",
+        "|",
+        ":",
+        "\n",
+        "\n\n",
+        "    ",
+        "- ",
+        "1. ",
+        "!!! ",
+        "??? ",
+        "[x]: ",
+        "javascript:",
+        "https://a.nl",
+        "{: #x }",
+        "*[A]: b",
+        "\\",
+        "~~~",
+        "ï",
+        "é",
+        "😀",
+    ]
+)
 PROSE = st.lists(st.one_of(MARKDOWN_BITS, st.text(max_size=8)), max_size=40).map("".join)
 TEXT_FIELDS = ["wat_is_het", "wie_organiseert", "resultaten", "titel", "samenvatting"]
 

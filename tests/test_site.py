@@ -6,13 +6,21 @@ import json
 import re
 
 import pytest
-
-import handbook
 from helpers import ROOT, soup
 
+import handbook
+
 BOOK = handbook.load(ROOT / "werkvormen")
-SECTIONS = ["Voor wie", "Wat is het", "Wat brengt het jou", "Wie organiseert het", "Hoe organiseer je het",
-            "Wat doe je met de resultaten", "Let op", "Bronnen"]
+SECTIONS = [
+    "Voor wie",
+    "Wat is het",
+    "Wat brengt het jou",
+    "Wie organiseert het",
+    "Hoe organiseer je het",
+    "Wat doe je met de resultaten",
+    "Let op",
+    "Bronnen",
+]
 
 
 def headings(page, level="h2"):
@@ -67,8 +75,9 @@ def test_every_checklist_item_is_a_task_on_its_page(site, entry):
     for task, item in zip(tasks, items):
         assert task.select_one("input[type=checkbox]") is not None
         assert item.tekst in task.get_text(" ", strip=True)
-    assert [g.titel for g in entry.record.groepen] == [h for h in headings(page) if h in
-                                                      [g.titel for g in entry.record.groepen]]
+    assert [g.titel for g in entry.record.groepen] == [
+        h for h in headings(page) if h in [g.titel for g in entry.record.groepen]
+    ]
 
 
 def test_tips_for_starting_a_leernetwerk_keep_their_numbers_1_to_18(site):
@@ -97,8 +106,17 @@ def test_pages_are_dutch_and_search_uses_dutch_stemming(site):
     assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js").exists()
 
 
-LOADS = {"script": "src", "img": "src", "iframe": "src", "link": "href", "source": "src", "video": "src",
-         "audio": "src", "embed": "src", "object": "data"}
+LOADS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "link": "href",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
 
 
 def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
@@ -108,8 +126,12 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
         for tag, attribute in LOADS.items():
             for element in page.find_all(tag):
                 value = element.get(attribute, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get(
-                        "rel", []) and "icon" not in element.get("rel", []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and "preconnect" not in element.get("rel", [])
+                    and "icon" not in element.get("rel", [])
+                ):
                     continue
                 if re.match(r"^(https?:)?//", value):
                     offenders.append(f"{html.relative_to(site)}: <{tag} {attribute}={value}>")

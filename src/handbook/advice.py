@@ -28,15 +28,32 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
         record = entry.record
         for path, sentence in _long_sentences(record.model_dump(), ()):
             words = len(sentence.split())
-            found.append(locate(entry, root, path, f"een zin van {words} woorden is lastig te lezen (B1: liefst "
-                                                     f"hoogstens 20): \"{_start(sentence)}\"", warning=True))
+            found.append(
+                locate(
+                    entry,
+                    root,
+                    path,
+                    f'een zin van {words} woorden is lastig te lezen (B1: liefst hoogstens 20): "{_start(sentence)}"',
+                    warning=True,
+                )
+            )
         if today - record.laatst_herzien > STALE_AFTER:
-            found.append(locate(entry, root, ("laatst_herzien",), f"de tekst is sinds {record.laatst_herzien} niet "
-                                "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag", warning=True))
+            found.append(
+                locate(
+                    entry,
+                    root,
+                    ("laatst_herzien",),
+                    f"de tekst is sinds {record.laatst_herzien} niet "
+                    "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag",
+                    warning=True,
+                )
+            )
         if not isinstance(record, Checklist) and not any(
-                not handbook.get(slug).is_checklist for slug in record.verwant):
-            found.append(locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee",
-                                warning=True))
+            not handbook.get(slug).is_checklist for slug in record.verwant
+        ):
+            found.append(
+                locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee", warning=True)
+            )
     return sorted(found)
 
 

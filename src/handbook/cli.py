@@ -63,8 +63,10 @@ def _export(args) -> int:
     except RecordError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"{args.out}/: {done.written} bestanden geschreven, {done.unchanged} ongewijzigd, "
-          f"{done.removed} verwijderd ({done.pdfs} PDF's)")
+    print(
+        f"{args.out}/: {done.written} bestanden geschreven, {done.unchanged} ongewijzigd, "
+        f"{done.removed} verwijderd ({done.pdfs} PDF's)"
+    )
     return 0
 
 

@@ -79,8 +79,16 @@ def load(root: Path) -> Handbook:
         record, found = records.read(path, records.kind_for(path, root), shown_as)
         problems += found
         if not re.match(SLUG_PATTERN, path.stem):
-            problems.append(Problem(shown_as, 1, 1, "", f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
-                                                         "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    1,
+                    1,
+                    "",
+                    f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
+                    "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml",
+                )
+            )
         elif record is not None:
             entries.append(Entry(path.stem, shown_as, record))
     if not files:
@@ -109,14 +117,28 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
     problems, slugs, titles = [], {}, {}
     for entry in entries:
         if paths.page(entry.folder, entry.slug) in paths.GENERATED:
-            problems.append(locate(entry, root, (), f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
-                                                    "maakt; geef het bestand een andere naam"))
+            problems.append(
+                locate(
+                    entry,
+                    root,
+                    (),
+                    f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
+                    "maakt; geef het bestand een andere naam",
+                )
+            )
         if entry.slug in slugs:
             problems.append(locate(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
         slugs.setdefault(entry.slug, entry)
         title = textrules.title_key(entry.record.titel)  # "Casuïstiek" and "casuistiek" look the same to a reader
         if title in titles:
-            problems.append(locate(entry, root, ("titel",), f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)"))
+            problems.append(
+                locate(
+                    entry,
+                    root,
+                    ("titel",),
+                    f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)",
+                )
+            )
         titles.setdefault(title, entry)
     for entry in entries:
         for i, slug in enumerate(entry.record.verwant):

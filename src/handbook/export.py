@@ -25,8 +25,10 @@ import yaml
 from . import build
 
 MANAGED = ("docs", "overrides")  # the folders export owns in `out`; anything else there is left alone
-HEADER = ("# Written by `python -m handbook export`; do not edit, export again.\n"
-          "# Build with `properdocs build`, `mkdocs build` or `zensical build`: no hooks needed.\n")
+HEADER = (
+    "# Written by `python -m handbook export`; do not edit, export again.\n"
+    "# Build with `properdocs build`, `mkdocs build` or `zensical build`: no hooks needed.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -49,15 +51,17 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
     docs = project / config.get("docs_dir", "docs")
     overrides = config.get("theme", {}).get("custom_dir")
     extra = dict(config.get("extra") or {})
-    result = build.build(build.Options(
-        records=project / "werkvormen",
-        site_name=config["site_name"],
-        site_url=config.get("site_url") or "",
-        edit_url=extra.pop("edit_url", None) or "",
-        pdf=build.pdf_mode(env.get("HANDBOOK_PDF")),
-        pdf_cache=build.pdf_cache(env.get("HANDBOOK_CACHE"), project),
-        nav=tuple(config["nav"]) if config.get("nav") else None,
-    ))
+    result = build.build(
+        build.Options(
+            records=project / "werkvormen",
+            site_name=config["site_name"],
+            site_url=config.get("site_url") or "",
+            edit_url=extra.pop("edit_url", None) or "",
+            pdf=build.pdf_mode(env.get("HANDBOOK_PDF")),
+            pdf_cache=build.pdf_cache(env.get("HANDBOOK_CACHE"), project),
+            nav=tuple(config["nav"]) if config.get("nav") else None,
+        )
+    )
     files = {f"docs/{path}": data for path, data in _tree(docs).items()}
     files.update({f"docs/{path}": data for path, data in result.outputs().items()})
     if overrides:
@@ -69,12 +73,16 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
 
 def read_config(path: Path, env: Mapping[str, str]) -> dict:
     """mkdocs.yml as plain data, with `!ENV [NAME, ..., default]` resolved from `env` as MkDocs does."""
+
     class Loader(yaml.SafeLoader):
         pass
 
     def from_env(loader: yaml.SafeLoader, node: yaml.Node):
-        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else \
-            [loader.construct_object(child) for child in node.value]
+        names = (
+            [loader.construct_scalar(node)]
+            if isinstance(node, yaml.ScalarNode)
+            else [loader.construct_object(child) for child in node.value]
+        )
         *variables, default = names if len(names) > 1 else [*names, None]
         return next((env[name] for name in variables if env.get(name)), default)
 
@@ -96,8 +104,9 @@ def _exported_config(config: dict, extra: dict, nav: list | None, overrides: boo
 
 def _tree(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, by its path relative to it."""
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 def sync(out: Path, files: dict[str, bytes]) -> tuple[int, int, int]:

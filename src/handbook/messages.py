@@ -88,8 +88,10 @@ def _unknown_word(value: object, options: list[str]) -> str:
 
 def _pattern(pattern: str, value: object) -> str:
     if pattern.startswith("^(https?"):
-        return (f"'{value}' is geen veilig webadres; begin met https://, http:// of mailto: "
-                "en gebruik geen spaties, aanhalingstekens of < >")
+        return (
+            f"'{value}' is geen veilig webadres; begin met https://, http:// of mailto: "
+            "en gebruik geen spaties, aanhalingstekens of < >"
+        )
     if pattern == r"^[^\n]*$":
         return "moet op één regel passen"
     return f"'{value}' is geen geldige naam: alleen kleine letters, cijfers en streepjes"

@@ -14,8 +14,14 @@ from .paths import CATALOGUE, CHECKLISTS, DOWNLOADS, HANDBOOK_PDF, MATRIX, SOURC
 from .printing import pdf_path
 from .vocabulary import GOALS, ROLES, THEMES
 
-SHORT_ROLES = {"jeugdprofessional": "Prof", "student": "Stud", "docent": "Doc", "onderzoeker": "Onderz",
-               "ervaringsdeskundige": "Ervar", "leidinggevende": "Leid"}
+SHORT_ROLES = {
+    "jeugdprofessional": "Prof",
+    "student": "Stud",
+    "docent": "Doc",
+    "onderzoeker": "Onderz",
+    "ervaringsdeskundige": "Ervar",
+    "leidinggevende": "Leid",
+}
 
 
 def page_path(entry: Entry) -> str:
@@ -48,10 +54,18 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, short=SHORT_ROLES),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
         SOURCES: page("sources-page.md.j2", sources=_sources(handbook)),
-        DOWNLOADS: page("downloads.md.j2", page=DOWNLOADS, werkvormen=handbook.werkvormen,
-                        checklists=handbook.checklists, book=HANDBOOK_PDF, enabled=bool(pdf_sizes)),
-        VOCABULARY: page("vocabulary.md.j2", lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES),
-                                                     ("Doelen", "doelen", GOALS)]),
+        DOWNLOADS: page(
+            "downloads.md.j2",
+            page=DOWNLOADS,
+            werkvormen=handbook.werkvormen,
+            checklists=handbook.checklists,
+            book=HANDBOOK_PDF,
+            enabled=bool(pdf_sizes),
+        ),
+        VOCABULARY: page(
+            "vocabulary.md.j2",
+            lists=[("Rollen", "voor_wie", ROLES), ("Thema's", "themas", THEMES), ("Doelen", "doelen", GOALS)],
+        ),
     }
     for entry in handbook.entries:
         related = [handbook.get(slug) for slug in entry.record.verwant]
@@ -62,12 +76,14 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
 
 def _pdf_link(sizes: dict[str, int]):
     """A template helper: (link from `here`, size text) for an entry's PDF, or None when there is none."""
+
     def pdf(here: str | Entry, target: Entry | str) -> tuple[str, str] | None:
         path = target if isinstance(target, str) else pdf_path(target)
         if path not in sizes:
             return None
         origin = page_path(here) if isinstance(here, Entry) else here
         return posixpath.relpath(path, posixpath.dirname(origin) or "."), text.kilobytes(sizes[path])
+
     return pdf
 
 
@@ -92,11 +108,23 @@ def _env() -> jinja2.Environment:
         autoescape=False,  # these templates write Markdown; record text goes through the `md` filter
     )
     env.filters.update(
-        md=text.md, md_line=text.md_line, yaml_str=text.yaml_str, enumerate_nl=text.enumerate_nl, sentence=text.sentence,
-        indent_md=text.indent, role=ROLES.get, theme=THEMES.get, goal=GOALS.get,
+        md=text.md,
+        md_line=text.md_line,
+        yaml_str=text.yaml_str,
+        enumerate_nl=text.enumerate_nl,
+        sentence=text.sentence,
+        indent_md=text.indent,
+        role=ROLES.get,
+        theme=THEMES.get,
+        goal=GOALS.get,
     )
     env.globals.update(
-        roles=ROLES, duration=text.duration, span=text.span, dutch_date=text.dutch_date,
-        link=link, link_from_root=lambda entry: link(SOURCES, entry), filter_keys=filters.keys,
+        roles=ROLES,
+        duration=text.duration,
+        span=text.span,
+        dutch_date=text.dutch_date,
+        link=link,
+        link_from_root=lambda entry: link(SOURCES, entry),
+        filter_keys=filters.keys,
     )
     return env

@@ -38,8 +38,9 @@ log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be 
 MANIFEST = "index.json"  # in the cache folder: per PDF path, the keys of its last two entries
 
 
-def build_all(jobs: list[PrintJob], cache: Path | None, whole_book: bool = True,
-              workers: int | None = None) -> list[Pdf]:
+def build_all(
+    jobs: list[PrintJob], cache: Path | None, whole_book: bool = True, workers: int | None = None
+) -> list[Pdf]:
     """Every PDF for `jobs` (the whole-handbook PDF only when `whole_book`), in the order of `jobs`.
 
     What the cache does not hold is rendered on up to `workers` processes
@@ -55,8 +56,9 @@ def build_all(jobs: list[PrintJob], cache: Path | None, whole_book: bool = True,
             _store(cache / f"{digests[path]}.pdf", content)
     if cache:
         prune(cache, digests, also=() if whole_book else (HANDBOOK_PDF,))
-    return [Pdf(job.path, job.title, found[job.path] or rendered[job.path], rendered=job.path in rendered)
-            for job in jobs]
+    return [
+        Pdf(job.path, job.title, found[job.path] or rendered[job.path], rendered=job.path in rendered) for job in jobs
+    ]
 
 
 def _render_all(jobs: list[PrintJob], digests: dict[str, str], workers: int | None) -> list[bytes]:
@@ -169,12 +171,16 @@ def _store(cached: Path, content: bytes) -> None:
     """Keep a rendered PDF for the next build; a cache that cannot be written only costs time."""
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        for path, data in ((cached, content), (cached.with_suffix(".sha256"),
-                                                hashlib.sha256(content).hexdigest().encode("ascii"))):
+        for path, data in (
+            (cached, content),
+            (cached.with_suffix(".sha256"), hashlib.sha256(content).hexdigest().encode("ascii")),
+        ):
             _write(path, data)
     except OSError as error:
-        log.warning(f"PDF-cache {cached.parent} is niet te schrijven ({error.strerror}); de PDF's worden "
-                    "elke keer opnieuw gemaakt")
+        log.warning(
+            f"PDF-cache {cached.parent} is niet te schrijven ({error.strerror}); de PDF's worden "
+            "elke keer opnieuw gemaakt"
+        )
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -193,8 +199,9 @@ def _render(job: PrintJob, digest: str) -> bytes:
         fonts = FontConfiguration()  # @font-face rules only load through a shared font configuration
         css = weasyprint.CSS(string=stylesheet(), base_url=str(FONTS) + "/", font_config=fonts, url_fetcher=fetcher)
         html = weasyprint.HTML(string=job.html, base_url=str(FONTS) + "/", url_fetcher=fetcher)
-        return html.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1",
-                              pdf_identifier=digest[:32].encode())
+        return html.write_pdf(
+            stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode()
+        )
 
 
 def warm_up() -> None:

@@ -48,20 +48,44 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
     result = []
     for entry in handbook.werkvormen:
         title = checklist_title(entry)
-        html = _render("print/werkvorm.html.j2", site, entry.record.laatst_herzien, title=title,
-                       description=entry.record.samenvatting, keywords=entry.record.themas,
-                       entry=entry, r=entry.record, body_class="single")
+        html = _render(
+            "print/werkvorm.html.j2",
+            site,
+            entry.record.laatst_herzien,
+            title=title,
+            description=entry.record.samenvatting,
+            keywords=entry.record.themas,
+            entry=entry,
+            r=entry.record,
+            body_class="single",
+        )
         result.append(PrintJob(pdf_path(entry), title, html, entry.record.laatst_herzien))
     for entry in handbook.checklists:
-        html = _render("print/checklist.html.j2", site, entry.record.laatst_herzien, title=entry.record.titel,
-                       description=entry.record.samenvatting, keywords=[], entry=entry, r=entry.record,
-                       body_class="single")
+        html = _render(
+            "print/checklist.html.j2",
+            site,
+            entry.record.laatst_herzien,
+            title=entry.record.titel,
+            description=entry.record.samenvatting,
+            keywords=[],
+            entry=entry,
+            r=entry.record,
+            body_class="single",
+        )
         result.append(PrintJob(pdf_path(entry), entry.record.titel, html, entry.record.laatst_herzien))
     if not whole_book:
         return result
-    html = _render("print/handbook.html.j2", site, handbook.reviewed, title=site.name,
-                   description="Alle werkvormen en checklists van het handboek.", keywords=[],
-                   werkvormen=handbook.werkvormen, checklists=handbook.checklists, body_class="handbook")
+    html = _render(
+        "print/handbook.html.j2",
+        site,
+        handbook.reviewed,
+        title=site.name,
+        description="Alle werkvormen en checklists van het handboek.",
+        keywords=[],
+        werkvormen=handbook.werkvormen,
+        checklists=handbook.checklists,
+        body_class="handbook",
+    )
     result.append(PrintJob(HANDBOOK_PDF, site.name, html, handbook.reviewed))
     return result
 
@@ -92,9 +116,18 @@ def _markdown(value: str) -> Markup:
 
 @cache
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("handbook", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbook", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(markdown=_markdown, sentence=text.sentence, role=ROLES.get)
-    env.globals.update(duration=text.duration, span=text.span, dutch_date=text.dutch_date,
-                       page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
+    env.globals.update(
+        duration=text.duration,
+        span=text.span,
+        dutch_date=text.dutch_date,
+        page_url=lambda entry: f"/{entry.folder}/{entry.slug}/",
+    )
     return env

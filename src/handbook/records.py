@@ -45,11 +45,25 @@ def _validated(text: str, kind: type[BaseModel], shown_as: str) -> tuple[BaseMod
     except YamlProblem as p:
         return None, [Problem(shown_as, p.line, p.column, p.field, p.message)]
     if not isinstance(doc.data, dict):
-        return None, [Problem(shown_as, 1, 1, "", "een record moet beginnen met velden (naam: waarde), "
-                                                  "niet met een lijst of losse tekst")]
+        return None, [
+            Problem(
+                shown_as,
+                1,
+                1,
+                "",
+                "een record moet beginnen met velden (naam: waarde), niet met een lijst of losse tekst",
+            )
+        ]
     unfilled = list(_placeholders(doc.data, ()))
-    problems = [Problem(shown_as, *doc.where(path), messages.field_path(path),
-                        f"is nog niet ingevuld: vervang de tekst die met '{PLACEHOLDER}' begint") for path in unfilled]
+    problems = [
+        Problem(
+            shown_as,
+            *doc.where(path),
+            messages.field_path(path),
+            f"is nog niet ingevuld: vervang de tekst die met '{PLACEHOLDER}' begint",
+        )
+        for path in unfilled
+    ]
     try:
         record = kind.model_validate(doc.data)
     except ValidationError as error:
@@ -79,7 +93,7 @@ def _clean(loc: tuple) -> tuple:
 
 
 def _under(loc: tuple, paths: list[tuple]) -> bool:
-    return any(loc[:len(p)] == p for p in paths)
+    return any(loc[: len(p)] == p for p in paths)
 
 
 def kind_for(path: Path, root: Path) -> type[BaseModel]:
@@ -92,7 +106,9 @@ def _text(path: Path) -> str:
         data = file.read(MAX_BYTES + 1)
         size = max(len(data), os.fstat(file.fileno()).st_size)
     if len(data) > MAX_BYTES:
-        raise YamlProblem(1, 1, f"het bestand is {size // 1024} kB; een record mag hoogstens {MAX_BYTES // 1024} kB zijn")
+        raise YamlProblem(
+            1, 1, f"het bestand is {size // 1024} kB; een record mag hoogstens {MAX_BYTES // 1024} kB zijn"
+        )
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(1, 1, "het bestand begint met een byte-order mark (BOM); sla het op als UTF-8 zonder BOM")
     try:

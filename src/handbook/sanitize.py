@@ -75,8 +75,9 @@ class SafeAddresses(Treeprocessor):
                 for name in list(element.attrib):
                     if name.lower().startswith("on"):
                         del element.attrib[name]
-                    elif name.lower() in URL_ATTRIBUTES and not allowed(element.attrib[name],
-                                                                        relative=not self.for_print):
+                    elif name.lower() in URL_ATTRIBUTES and not allowed(
+                        element.attrib[name], relative=not self.for_print
+                    ):
                         del element.attrib[name]
 
 

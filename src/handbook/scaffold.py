@@ -20,9 +20,18 @@ def slugify(title: str) -> str:
 def blank(root: Path, title: str = "Naam van de werkvorm", today: dt.date | None = None) -> str:
     """The text of a new record: every field, explained, with VUL IN where the editor writes."""
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
-    return _env().get_template("new-werkvorm.yml.j2").render(
-        title=title, roles=list(ROLES), themes=list(THEMES), goals=list(GOALS),
-        examples=examples or ["leerhuis"], today=today or dt.date.today())
+    return (
+        _env()
+        .get_template("new-werkvorm.yml.j2")
+        .render(
+            title=title,
+            roles=list(ROLES),
+            themes=list(THEMES),
+            goals=list(GOALS),
+            examples=examples or ["leerhuis"],
+            today=today or dt.date.today(),
+        )
+    )
 
 
 def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
@@ -30,7 +39,7 @@ def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
     title = title.strip()
     slug = slugify(title)
     if not slug:
-        raise ValueError("geef een titel met letters of cijfers, bijvoorbeeld TITEL=\"Moreel beraad\"")
+        raise ValueError('geef een titel met letters of cijfers, bijvoorbeeld TITEL="Moreel beraad"')
     path = Path(root) / f"{slug}.yml"
     if path.exists():
         raise ValueError(f"{path} bestaat al; kies een andere titel of pas dat bestand aan")

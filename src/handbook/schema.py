@@ -39,8 +39,10 @@ def _describe_vocabulary(node: object) -> None:
 
 def render() -> dict[str, str]:
     """Every schema file's path and text, exactly as it is committed (and published) in schema/."""
-    return {f"schema/{name}": json.dumps(schema_for(model), ensure_ascii=False, indent=2) + "\n"
-            for name, model in SCHEMAS.items()}
+    return {
+        f"schema/{name}": json.dumps(schema_for(model), ensure_ascii=False, indent=2) + "\n"
+        for name, model in SCHEMAS.items()
+    }
 
 
 def write(directory: Path) -> list[Path]:

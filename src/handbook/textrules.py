@@ -21,12 +21,27 @@ _INDENT = re.compile(r"^ {%d,}\S" % (MAX_INDENT + 1), re.MULTILINE)
 _WHITESPACE_OK = {"\n", "\t"}
 
 
-_SCRIPTS = {"CYRILLIC": "Cyrillisch", "GREEK": "Grieks", "ARMENIAN": "Armeens", "HEBREW": "Hebreeuws",
-            "ARABIC": "Arabisch", "CHEROKEE": "Cherokee", "COPTIC": "Koptisch"}
-_INVISIBLE = {0x200B: "spatie zonder breedte", 0x200C: "scheiding zonder breedte", 0x200D: "verbinding zonder breedte",
-              0x2060: "woordverbinder", 0xFEFF: "byte-order mark", 0x00AD: "zacht afbreekstreepje",
-              0x202E: "leesrichting rechts-naar-links", 0x202D: "leesrichting links-naar-rechts",
-              0x200E: "links-naar-rechtsmarkering", 0x200F: "rechts-naar-linksmarkering"}
+_SCRIPTS = {
+    "CYRILLIC": "Cyrillisch",
+    "GREEK": "Grieks",
+    "ARMENIAN": "Armeens",
+    "HEBREW": "Hebreeuws",
+    "ARABIC": "Arabisch",
+    "CHEROKEE": "Cherokee",
+    "COPTIC": "Koptisch",
+}
+_INVISIBLE = {
+    0x200B: "spatie zonder breedte",
+    0x200C: "scheiding zonder breedte",
+    0x200D: "verbinding zonder breedte",
+    0x2060: "woordverbinder",
+    0xFEFF: "byte-order mark",
+    0x00AD: "zacht afbreekstreepje",
+    0x202E: "leesrichting rechts-naar-links",
+    0x202D: "leesrichting links-naar-rechts",
+    0x200E: "links-naar-rechtsmarkering",
+    0x200F: "rechts-naar-linksmarkering",
+}
 
 
 def _name(char: str) -> str:
@@ -41,12 +56,25 @@ def invisible(value: str) -> str | None:
             continue
         if category in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"):
             kind = "een stuurteken" if category == "Cc" else "een onzichtbaar teken"
-            if category == "Cf" and unicodedata.bidirectional(char) in ("RLO", "LRO", "RLE", "LRE", "RLI", "LRI",
-                                                                          "FSI", "PDF", "PDI", "RLM", "LRM", "ALM"):
+            if category == "Cf" and unicodedata.bidirectional(char) in (
+                "RLO",
+                "LRO",
+                "RLE",
+                "LRE",
+                "RLI",
+                "LRI",
+                "FSI",
+                "PDF",
+                "PDI",
+                "RLM",
+                "LRM",
+                "ALM",
+            ):
                 kind = "een teken dat de leesrichting omdraait"
             name = f", {_INVISIBLE[ord(char)]}" if ord(char) in _INVISIBLE else ""
-            return (f"bevat {kind} (U+{ord(char):04X}{name}) op positie {position}; "
-                    "verwijder het of typ de tekst opnieuw")
+            return (
+                f"bevat {kind} (U+{ord(char):04X}{name}) op positie {position}; verwijder het of typ de tekst opnieuw"
+            )
     return None
 
 
@@ -59,8 +87,10 @@ def text(value: str) -> str:
         raise ValueError(f"bevat {value.count('[')} blokhaken '['; hoogstens {MAX_BRACKETS} in één tekst")
     run = _RUN.search(value)
     if run:
-        raise ValueError(f"bevat {len(run.group(0))} keer '{run.group(1)}' achter elkaar; "
-                         f"hoogstens {MAX_RUN} keer hetzelfde leesteken")
+        raise ValueError(
+            f"bevat {len(run.group(0))} keer '{run.group(1)}' achter elkaar; "
+            f"hoogstens {MAX_RUN} keer hetzelfde leesteken"
+        )
     if _INDENT.search(value):
         raise ValueError(f"een regel springt meer dan {MAX_INDENT} spaties in; zo diep kan een lijst niet")
     if value.count("\n") >= MAX_LINES:
@@ -74,8 +104,10 @@ def title(value: str) -> str:
     for char in value:
         if char.isalpha() and not _name(char).startswith("LATIN"):
             script = _SCRIPTS.get(_name(char).split(" ")[0], "niet-Latijns")
-            raise ValueError(f"bevat de letter '{char}' uit een ander schrift ({script}), die op een gewone letter "
-                             "kan lijken; typ de titel met gewone letters")
+            raise ValueError(
+                f"bevat de letter '{char}' uit een ander schrift ({script}), die op een gewone letter "
+                "kan lijken; typ de titel met gewone letters"
+            )
     return value
 
 

@@ -88,8 +88,7 @@ def _build(node: yaml.Node, path: Path_, doc: Document, seen: set[int]) -> objec
     if len(path) > MAX_DEPTH:
         raise YamlProblem(*_pos(node), f"te diep genest (meer dan {MAX_DEPTH} niveaus)", _dotted(path[:3]))
     if id(node) in seen:
-        raise YamlProblem(*_pos(node), "aliassen (* en &) zijn niet toegestaan; schrijf de tekst uit",
-                          _dotted(path))
+        raise YamlProblem(*_pos(node), "aliassen (* en &) zijn niet toegestaan; schrijf de tekst uit", _dotted(path))
     seen.add(id(node))
     doc.positions.setdefault(path, _pos(node))
     if isinstance(node, yaml.MappingNode):
@@ -109,8 +108,9 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document, seen: set
         key = str(key_node.value)
         if key in result:
             first = doc.positions[path + (key,)][0]
-            raise YamlProblem(*_pos(key_node), f"staat twee keer in dit record (ook op regel {first})",
-                              _dotted(path + (key,)))
+            raise YamlProblem(
+                *_pos(key_node), f"staat twee keer in dit record (ook op regel {first})", _dotted(path + (key,))
+            )
         doc.positions[path + (key,)] = _pos(key_node)
         result[key] = _build(value_node, path + (key,), doc, seen)
     return result

@@ -15,8 +15,15 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -69,8 +76,11 @@ def context(browser, requests_made):
     cookies = context.cookies()
     context.close()
     assert cookies == [], "the site set cookies"
-    elsewhere = [url for url in requests_made if urlparse(url).hostname not in ("127.0.0.1", None)
-                 and not url.startswith(("data:", "blob:"))]
+    elsewhere = [
+        url
+        for url in requests_made
+        if urlparse(url).hostname not in ("127.0.0.1", None) and not url.startswith(("data:", "blob:"))
+    ]
     assert elsewhere == [], "requests to other hosts"
 
 

@@ -13,14 +13,24 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def violations(page):
     page.evaluate(AXE)  # through the debugging protocol: the page's Content-Security-Policy forbids a <script> tag
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-            for v in result["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+    ]
 
 
-@pytest.mark.parametrize("path", ["/", "/werkvormen/", "/werkvormen/?rol=docent&duur=dagdeel",
-                                  "/werkvormen/overzicht/", "/werkvormen/moreel-beraad/",
-                                  "/checklists/leernetwerk-starten/", "/checklists/",
-                                  "/downloads/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/werkvormen/",
+        "/werkvormen/?rol=docent&duur=dagdeel",
+        "/werkvormen/overzicht/",
+        "/werkvormen/moreel-beraad/",
+        "/checklists/leernetwerk-starten/",
+        "/checklists/",
+        "/downloads/",
+    ],
+)
 def test_page_has_no_violations(page, base_url, path):
     page.goto(f"{base_url}{path}")
     assert violations(page) == []

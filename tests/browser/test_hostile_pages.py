@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["/werkvormen/leerhuis/", "/checklists/leernetwerk-gaande-houden/", "/werkvormen/", "/werkvormen/overzicht/",
-         "/checklists/", "/bronnen/", "/downloads/", "/"]
+PAGES = [
+    "/werkvormen/leerhuis/",
+    "/checklists/leernetwerk-gaande-houden/",
+    "/werkvormen/",
+    "/werkvormen/overzicht/",
+    "/checklists/",
+    "/bronnen/",
+    "/downloads/",
+    "/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
+from helpers import ROOT
 
 import handbook
 from handbook import filters
-from helpers import ROOT
 
 BOOK = handbook.load(ROOT / "werkvormen")
 WIDE = {e.slug: filters.keys(e.record) for e in BOOK.werkvormen}
@@ -29,11 +28,14 @@ def test_search_index_loads_only_when_the_reader_starts_to_search(page, base_url
     assert any(url.endswith("search_index.json") for url in requests_made)
 
 
-@pytest.mark.parametrize("query, first", [
-    ("spiegelbijeenkomsten", "Spiegelbijeenkomst"),      # Dutch stemming: plural finds singular
-    ("intervisie", "Intervisie"),                        # the title ranks above pages that mention it
-    ("collegiale consultatie", "Intervisie"),            # a synonym professionals use
-])
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("spiegelbijeenkomsten", "Spiegelbijeenkomst"),  # Dutch stemming: plural finds singular
+        ("intervisie", "Intervisie"),  # the title ranks above pages that mention it
+        ("collegiale consultatie", "Intervisie"),  # a synonym professionals use
+    ],
+)
 def test_search_finds_by_inflected_word_title_and_synonym(page, base_url, query, first):
     titles = search(page, base_url, query)
     assert titles and titles[0] == first, titles
@@ -59,8 +61,11 @@ def visible_cards(page):
 def test_each_filter_narrows_the_catalogue_and_the_url_restores_it(page, base_url, name):
     page.goto(f"{base_url}/werkvormen/")
     assert len(visible_cards(page)) == len(BOOK.werkvormen)
-    choice = next(c for c in next(f for f in filters.FILTERS if f.name == name).choices
-                  if 0 < sum(c in keys[name] for keys in WIDE.values()) < len(WIDE))
+    choice = next(
+        c
+        for c in next(f for f in filters.FILTERS if f.name == name).choices
+        if 0 < sum(c in keys[name] for keys in WIDE.values()) < len(WIDE)
+    )
     expected = sorted(e.record.titel for e in BOOK.werkvormen if choice in WIDE[e.slug][name])
     page.select_option(f"#filter-{name}", choice)
     assert sorted(visible_cards(page)) == expected
@@ -73,8 +78,11 @@ def test_each_filter_narrows_the_catalogue_and_the_url_restores_it(page, base_ur
 
 def test_filters_combine_and_reset(page, base_url):
     page.goto(f"{base_url}/werkvormen/?rol=ervaringsdeskundige&duur=kort")
-    expected = [e.record.titel for e in BOOK.werkvormen
-                if "ervaringsdeskundige" in WIDE[e.slug]["rol"] and "kort" in WIDE[e.slug]["duur"]]
+    expected = [
+        e.record.titel
+        for e in BOOK.werkvormen
+        if "ervaringsdeskundige" in WIDE[e.slug]["rol"] and "kort" in WIDE[e.slug]["duur"]
+    ]
     assert sorted(visible_cards(page)) == sorted(expected)
     page.get_by_role("button", name="Wis filters").click()
     assert len(visible_cards(page)) == len(BOOK.werkvormen)
@@ -99,7 +107,8 @@ def test_overview_shows_which_werkvormen_suit_which_perspective(page, base_url):
         assert row.locator("a").inner_text() == entry.record.titel
         cells = row.locator("td").all_inner_texts()[1:]
         assert [c.strip() == "●ja" or "ja" in c and "nee" not in c for c in cells] == [
-            role in entry.record.voor_wie for role in handbook.vocabulary.ROLES]
+            role in entry.record.voor_wie for role in handbook.vocabulary.ROLES
+        ]
     row.locator("a").click()
     assert page.url.endswith(f"/werkvormen/{BOOK.werkvormen[-1].slug}/")
 
@@ -111,8 +120,11 @@ def test_every_werkvorm_page_ends_with_related_werkvormen_and_a_next_step(page, 
     assert headings[-1].startswith("Volgende stap") and headings[-2].startswith("Verwante")
     next_step = page.locator(".hb-next")
     assert entry.record.stappen[0].titel in next_step.inner_text()
-    assert next_step.get_by_role("link", name="print de checklist").get_attribute("href").endswith(
-        "checklist-intervisie.pdf")
+    assert (
+        next_step.get_by_role("link", name="print de checklist")
+        .get_attribute("href")
+        .endswith("checklist-intervisie.pdf")
+    )
     next_step.get_by_role("link", name="stappen").click()
     assert page.url.endswith("/werkvormen/intervisie/#hoe-organiseer-je-het")
 
@@ -149,9 +161,18 @@ def test_ticks_are_remembered_can_be_reset_and_print(page, base_url):
     assert not any(boxes.nth(i).is_checked() for i in range(boxes.count()))
 
 
-PAGES = ["/", "/werkvormen/", "/werkvormen/overzicht/", "/werkvormen/gluren-bij-de-burens/",
-         "/checklists/leernetwerk-starten/", "/checklists/", "/downloads/", "/toevoegen/",
-         "/over/", "/bronnen/"]
+PAGES = [
+    "/",
+    "/werkvormen/",
+    "/werkvormen/overzicht/",
+    "/werkvormen/gluren-bij-de-burens/",
+    "/checklists/leernetwerk-starten/",
+    "/checklists/",
+    "/downloads/",
+    "/toevoegen/",
+    "/over/",
+    "/bronnen/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
