@@ -5,6 +5,7 @@ Run with `make bench`. Prints a table; no assertions (targets are reported, not 
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -42,11 +43,30 @@ def main() -> int:
         ("all PDFs cold", f"{sum(t for t, _ in cold.values()):.2f} s"),
         ("all PDFs from cache", f"{sum(t for t, _ in warm.values()):.3f} s"),
     ]
+    rows += _parallel(jobs)
     width = max(len(name) for name, _ in rows)
     print(f"PDF cost ({len(book.werkvormen)} werkvormen, {len(book.checklists)} checklists)")
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
     return 0
+
+
+def _parallel(jobs, rounds: int = 2) -> list[tuple[str, str]]:
+    """All PDFs cold through `build_all`, one process against one per core, interleaved (the machine is shared)."""
+    cores = len(os.sched_getaffinity(0))
+    times: dict[int, list[float]] = {1: [], cores: []}
+    for _ in range(rounds):
+        for workers in times:
+            with tempfile.TemporaryDirectory() as tmp:
+                times[workers].append(_timed(lambda w=workers, t=tmp: pdfs.build_all(jobs, Path(t), workers=w))[0])
+    one, many = statistics.median(times[1]), statistics.median(times[cores])
+    return [
+        ("all PDFs cold, one process", f"{one:.2f} s"),
+        (
+            f"all PDFs cold, {cores} processes",
+            f"{many:.2f} s ({one / many:.2f}x; load before: {os.getloadavg()[0]:.1f})",
+        ),
+    ]
 
 
 def _timed(action):

@@ -14,13 +14,15 @@ import datetime as dt
 import json
 import logging
 import os
+import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from handbook import RecordError, build, search
+from handbook import RecordError, build, pdfs, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's result rides on the config
@@ -31,7 +33,7 @@ def on_config(config):
     options = build.Options(
         records=root / "werkvormen",
         site_name=config.site_name,
-        site_url=config.site_url or "",
+        site_url=_published_url(config),
         edit_url=config.extra.get("edit_url") or "",
         pdf=build.pdf_mode(os.environ.get("HANDBOOK_PDF")),
         pdf_cache=build.pdf_cache(os.environ.get("HANDBOOK_CACHE"), root),
@@ -55,6 +57,22 @@ def on_config(config):
         config.nav = result.nav
     config[BUILD] = result
     return config
+
+
+def _published_url(config) -> str:
+    """The address the site is published at, for the PDFs' footer.
+
+    `serve` replaces site_url with its own local address; printed in the
+    PDFs that address would change every cache key (every PDF rendered again
+    on the first preview after `make site`, and on every other port) and
+    show 127.0.0.1 to whoever opens the PDF. Previews print what a build
+    prints: HANDBOOK_SITE_URL, or no address.
+    """
+    url = config.site_url or ""
+    host, port = config.dev_addr
+    if urlsplit(url).netloc in (f"{host}:{port}", f"[{host}]:{port}"):
+        return os.environ.get("HANDBOOK_SITE_URL", "")
+    return url
 
 
 def on_files(files, config):
@@ -84,4 +102,6 @@ def on_post_build(config):
 
 def on_serve(server, config, builder):
     server.watch(str(Path(config.config_file_path).parent / "werkvormen"))
+    if build.pdf_mode(os.environ.get("HANDBOOK_PDF")) != "off":  # the first edit then waits for its PDF only
+        threading.Thread(target=pdfs.warm_up, daemon=True).start()
     return server

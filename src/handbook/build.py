@@ -77,7 +77,8 @@ def _pdfs(book: Handbook, options: Options) -> list[pdfs.Pdf]:
     if options.pdf == "off":
         return []
     site = printing.Site(name=options.site_name, url=options.site_url.rstrip("/"))
-    return pdfs.build_all(printing.jobs(book, site), options.pdf_cache, whole_book=options.pdf == "all")
+    whole_book = options.pdf == "all"
+    return pdfs.build_all(printing.jobs(book, site, whole_book=whole_book), options.pdf_cache, whole_book=whole_book)
 
 
 def pdf_mode(value: str | None) -> PdfMode:

@@ -4,14 +4,24 @@ The cache key covers everything a PDF is made from (its HTML, the print
 CSS, the fonts and WeasyPrint's version), so a hit is always the right
 bytes, and the PDF identifier is derived from the same key: two builds of
 the same records give byte-identical files.
+
+PDFs that must be rendered are rendered side by side, one process per
+core, the biggest first; each job sets its own SOURCE_DATE_EPOCH in its own
+process, so the bytes are the same as one after another. After a build the
+cache keeps, per PDF, the entry this build used and the one before it (an
+undone edit costs nothing); every other entry is removed (`prune`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -25,9 +35,80 @@ FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
 
 
-def build_all(jobs: list[PrintJob], cache: Path | None, whole_book: bool = True) -> list[Pdf]:
-    """Every PDF for `jobs`; the whole-handbook PDF only when `whole_book`."""
-    return [build(job, cache) for job in jobs if whole_book or job.path != BOOK_PDF]
+MANIFEST = "index.json"  # in the cache folder: per PDF path, the keys of its last two entries
+
+
+def build_all(
+    jobs: list[PrintJob], cache: Path | None, whole_book: bool = True, workers: int | None = None
+) -> list[Pdf]:
+    """Every PDF for `jobs` (the whole-handbook PDF only when `whole_book`), in the order of `jobs`.
+
+    What the cache does not hold is rendered on up to `workers` processes
+    (default: the cores this process may use); then the cache is pruned.
+    """
+    jobs = [job for job in jobs if whole_book or job.path != BOOK_PDF]
+    digests = {job.path: key(job) for job in jobs}
+    found = {job.path: _read_verified(cache / f"{digests[job.path]}.pdf") if cache else None for job in jobs}
+    missing = [job for job in jobs if found[job.path] is None]
+    rendered = dict(zip((job.path for job in missing), _render_all(missing, digests, workers), strict=True))
+    for path, content in rendered.items():
+        if cache:
+            _store(cache / f"{digests[path]}.pdf", content)
+    if cache:
+        prune(cache, digests, also=() if whole_book else (BOOK_PDF,))
+    return [
+        Pdf(job.path, job.title, found[job.path] or rendered[job.path], rendered=job.path in rendered) for job in jobs
+    ]
+
+
+def _render_all(jobs: list[PrintJob], digests: dict[str, str], workers: int | None) -> list[bytes]:
+    """Render `jobs` (results in their order): in this process when there is one, else in a pool."""
+    workers = min(len(jobs), workers or len(os.sched_getaffinity(0)))
+    if workers < 2:
+        return [_render(job, digests[job.path]) for job in jobs]
+    # biggest first, so that the whole book (seconds) is not the one left running alone at the end
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html))
+    # fork: the workers start with WeasyPrint and the fonts as far as this process has them, and no
+    # script is imported again (spawn and forkserver re-run the caller's main module)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {i: pool.submit(_render, jobs[i], digests[jobs[i].path]) for i in order}
+            return [futures[i].result() for i in range(len(jobs))]
+    except BrokenProcessPool:  # a worker died (out of memory?): the slow way still gives the same bytes
+        log.warning("PDF's: een werkproces stopte; de PDF's worden een voor een gemaakt")
+        return [_render(job, digests[job.path]) for job in jobs]
+
+
+def prune(cache: Path, used: dict[str, str], also: tuple[str, ...] = ()) -> None:
+    """Remove every cache entry except, per PDF path, the one just `used` ({path: key}) and the one before it.
+
+    The paths in `also`, PDFs that exist but that this build did not make
+    (the whole book while previewing), keep what they had; the entries of
+    PDFs that are gone (a record removed or renamed) go. A cache that cannot
+    be read or written is left be.
+    """
+    try:
+        manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            manifest = {}
+    except (OSError, ValueError):
+        manifest = {}
+    kept: dict[str, list[str]] = {}
+    for path, keys in manifest.items():
+        if path in used or path not in also or not isinstance(keys, list):
+            continue
+        kept[path] = [k for k in keys if isinstance(k, str)][:2]
+    for path, digest in used.items():
+        before = [k for k in manifest.get(path, []) if isinstance(k, str) and k != digest]
+        kept[path] = [digest, *before[:1]]
+    keep = {digest for keys in kept.values() for digest in keys}
+    try:
+        for entry in cache.iterdir():
+            if entry.suffix in (".pdf", ".sha256") and entry.stem not in keep:
+                entry.unlink()
+        _write(cache / MANIFEST, json.dumps(kept, indent=1, sort_keys=True).encode("utf-8"))
+    except OSError as error:
+        log.info(f"PDF-cache {cache} is niet op te ruimen ({error.strerror})")
 
 
 @dataclass(frozen=True)
@@ -57,7 +138,7 @@ def _shared_digest():
 
 
 def build(job: PrintJob, cache: Path | None) -> Pdf:
-    """The PDF for `job`, from the cache when its content did not change."""
+    """The PDF for `job`, from the cache when its content did not change (no pruning: see `build_all`)."""
     digest = key(job)
     cached = cache / f"{digest}.pdf" if cache else None
     content = _read_verified(cached) if cached else None
@@ -94,14 +175,19 @@ def _store(cached: Path, content: bytes) -> None:
             (cached, content),
             (cached.with_suffix(".sha256"), hashlib.sha256(content).hexdigest().encode("ascii")),
         ):
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(path)
+            _write(path, data)
     except OSError as error:
         log.warning(
             f"PDF-cache {cached.parent} is niet te schrijven ({error.strerror}); de PDF's worden "
             "elke keer opnieuw gemaakt"
         )
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
 
 def _render(job: PrintJob, digest: str) -> bytes:
@@ -116,6 +202,13 @@ def _render(job: PrintJob, digest: str) -> bytes:
         return html.write_pdf(
             stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode()
         )
+
+
+def warm_up() -> None:
+    """Import WeasyPrint ahead of need (half a second): `serve` calls it while it waits for the first edit."""
+    import weasyprint  # noqa: F401
+
+    _own_files_only()
 
 
 @cache

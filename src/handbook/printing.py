@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import jinja2
@@ -39,8 +39,11 @@ def pdf_path(entry: Entry) -> str:
     return paths.pdf(entry.slug)
 
 
-def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
-    """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and the whole book."""
+def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJob]:
+    """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and (when `whole_book`) the whole book.
+
+    Without the whole book its print HTML is not even made: `serve` previews without that PDF.
+    """
     result = []
 
     def credits(entry: Entry) -> list:
@@ -75,6 +78,8 @@ def jobs(handbook: Handbook, site: Site) -> list[PrintJob]:
             credits=credits,
         )
         result.append(PrintJob(pdf_path(checklist), checklist.record.titel, html, checklist.record.laatst_herzien))
+    if not whole_book:
+        return result
     html = _render(
         "print/handbook.html.j2",
         site,
@@ -104,14 +109,20 @@ def _render(template: str, site: Site, date: dt.date, **context) -> str:
     return _env().get_template(template).render(site=site, date=date, **context)
 
 
+@lru_cache(maxsize=1 << 16)
 def _markdown(value: str) -> Markup:
-    """Record text as sanitised HTML for print: raw HTML made inert, addresses checked after parsing."""
+    """Record text as sanitised HTML for print: raw HTML made inert, addresses checked after parsing.
+
+    Kept per text for the life of the process: the whole book prints every
+    record's text again, and `serve` prints every unchanged record again on
+    each rebuild; the same text always gives the same HTML.
+    """
     return Markup(sanitize.render_for_print(text.md(value)))
 
 
 def _inline(value: str) -> Markup:
     """One line of record text (a tip, a point, an item) as the site shows it: Markdown, without a paragraph."""
-    html = sanitize.render_for_print(text.md(value))
+    html = str(_markdown(value))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)

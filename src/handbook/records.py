@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,10 +34,27 @@ def read_with_positions(path: Path, kind: type[M], shown_as: str) -> tuple[M | N
     """As `read`, and the parsed document, which knows the line and column of every value.
 
     The collection keeps it with the record, so that checks across records
-    can point at a line without reading the file again.
+    can point at a line without reading the file again. The result is kept
+    per text for the life of the process (`serve` reads every record again on
+    each rebuild); each caller gets its own copy of the record.
     """
     try:
-        doc = parse(_text(path))
+        text = _text(path)
+    except YamlProblem as p:
+        return None, [Problem(shown_as, p.line, p.column, p.field, p.message)], None
+    record, problems, doc = _from_text(text, kind, shown_as)
+    return (record.model_copy(deep=True) if record is not None else None), list(problems), doc
+
+
+@lru_cache(maxsize=4096)
+def _from_text(text: str, kind: type[M], shown_as: str) -> tuple[M | None, tuple[Problem, ...], Document | None]:
+    record, problems, doc = _validated(text, kind, shown_as)
+    return record, tuple(problems), doc
+
+
+def _validated(text: str, kind: type[M], shown_as: str) -> tuple[M | None, list[Problem], Document | None]:
+    try:
+        doc = parse(text)
     except YamlProblem as p:
         return None, [Problem(shown_as, p.line, p.column, p.field, p.message)], None
     if not isinstance(doc.data, dict):
