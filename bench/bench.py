@@ -139,9 +139,14 @@ def make_project(target: Path, n: int) -> Path:
         made[records / f"{slugs[i % len(real)]}{suffix}.yml"] = data
     for path in sorted((ROOT / "werkvormen" / "checklists").glob("*.yml")):
         made[records / "checklists" / path.name] = parse(path.read_text(encoding="utf-8")).data
+    shutil.copytree(ROOT / "werkvormen" / "bronnen", records / "bronnen")  # the sources the records name
     existing = {path.stem for path in made}
     for path, data in made.items():
-        data["verwant"] = [slug for slug in data["verwant"] if slug in existing]  # below 19, some are missing
+        data["verwant"] = [slug for slug in data["verwant"] if slug in existing]  # below 20, some are missing
+        for group in data.get("groepen", []):  # a checklist's items name werkvormen too
+            for item in group["items"]:
+                if isinstance(item, dict) and "werkvormen" in item:
+                    item["werkvormen"] = [slug for slug in item["werkvormen"] if slug in existing]
         depth = "../../" if path.parent.name == "checklists" else "../"
         kind = "checklist" if path.parent.name == "checklists" else "werkvorm"
         text = f"# yaml-language-server: $schema={depth}schema/{kind}.schema.json\n"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
@@ -37,8 +37,9 @@ class SynonymError(ValueError):
     """The shared synonym list is not a list of groups of plain words."""
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, without accents: "Casuïstiek" -> "casuistiek"."""
+    """Lower case, without accents: "Casuïstiek" -> "casuistiek" (kept per text: words recur on every page)."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -70,13 +71,19 @@ def _phrase(text: str) -> str:
     return " " + " ".join(fold(text).replace("-", " ").split()) + " "
 
 
+@cache
+def _group_phrases() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Each synonym group with its words as phrases, made once."""
+    return tuple((group, tuple(_phrase(word) for word in group)) for group in synonym_groups())
+
+
 def names(entry: Entry) -> list[str]:
     """Every name a reader may search this entry by: title, other names and their synonym groups."""
     own = [entry.record.titel, *getattr(entry.record, "ook_bekend_als", [])]
     found = [fold(name) for name in own]
     phrases = [_phrase(name) for name in own]
-    for group in synonym_groups():
-        if any(_phrase(word) in phrase for word in group for phrase in phrases):
+    for group, words in _group_phrases():
+        if any(word in phrase for word in words for phrase in phrases):
             found += [fold(word) for word in group]
     return list(dict.fromkeys(found))
 
@@ -89,7 +96,8 @@ def location(entry: Entry) -> str:
 def accent_free(*texts: str) -> list[str]:
     """The words with accents in these texts (HTML allowed), without their accents, each once."""
     words = _WORD.findall(_TAG.sub(" ", " ".join(texts)))
-    return list(dict.fromkeys(fold(word) for word in words if fold(word) != word.lower()))
+    # a word in plain ASCII has no accent to lose: most words, skipped without folding
+    return list(dict.fromkeys(fold(word) for word in words if not word.isascii() and fold(word) != word.lower()))
 
 
 def enrich(index: dict, handbook: Handbook) -> dict:
