@@ -193,3 +193,19 @@ def test_every_field_of_the_model_reaches_the_page_and_the_pdf(tmp_path: Path, s
         "praktijkbegeleider",
     }
     assert [(f, m) for f, m in markers if m not in printed and f not in not_printed] == [], "not in the PDF"
+
+
+def test_a_card_shows_duration_and_group_or_else_the_kind():
+    from handbook import facts
+
+    activity = next(e for e in BOOK.werkvormen if e.record.praktisch.duur)
+    partnership = next(e for e in BOOK.werkvormen if e.record.soort == "samenwerking")
+    assert [f.key for f in facts.card(activity.record)] == ["duur", "groepsgrootte"]
+    assert [(f.key, f.value) for f in facts.card(partnership.record)] == [("soort", KINDS["samenwerking"])]
+
+
+def test_filters_offered_from_answers_equal_those_from_records():
+    from handbook import filters
+
+    records = [e.record for e in BOOK.werkvormen]
+    assert filters.offered_for([filters.keys(r) for r in records]) == filters.offered(records)

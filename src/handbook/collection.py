@@ -65,7 +65,11 @@ class Handbook:
         return self._by_slug[slug]
 
     def source(self, key: str) -> Source:
-        return dict(self.sources)[key]
+        return self._by_source[key]
+
+    @cached_property
+    def _by_source(self) -> dict[str, Source]:
+        return dict(self.sources)
 
     def related(self, entry: Entry) -> list[Entry]:
         """Every entry this one is related to, in either direction: its own `verwant` first, then the

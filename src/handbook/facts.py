@@ -44,6 +44,11 @@ def first_screen(werkvorm: Werkvorm) -> list[Fact]:
     return [fact for fact in practical(werkvorm) if fact.key in FIRST_SCREEN]
 
 
+def card(werkvorm: Werkvorm) -> list[Fact]:
+    """What a catalogue card shows besides the roles: duration and group size, or the kind when it has neither."""
+    return first_screen(werkvorm) or [fact for fact in practical(werkvorm) if fact.key == "soort"]
+
+
 def more(werkvorm: Werkvorm) -> list[Fact]:
     """The facts under the download button: kind and frequency."""
     return [fact for fact in practical(werkvorm) if fact.key not in FIRST_SCREEN]

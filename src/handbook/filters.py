@@ -100,7 +100,11 @@ def offered(werkvormen: Sequence[Werkvorm]) -> tuple[Filter, ...]:
     or none changes nothing on screen, so it is left out; a filter left without
     choices is left out as a whole.
     """
-    answers = [keys(w) for w in werkvormen]
+    return offered_for([keys(w) for w in werkvormen])
+
+
+def offered_for(answers: Sequence[dict[str, list[str]]]) -> tuple[Filter, ...]:
+    """`offered`, from each werkvorm's `keys`, for a caller that has them already."""
     result = []
     for f in FILTERS:
         choices = {

@@ -39,11 +39,13 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         edit = f"{edit_url.rstrip('/')}/{entry.source}" if edit_url and entry else None
         return env.get_template(template).render(pdf=pdf, edit=edit, **context)
 
+    answers = {e.slug: filters.keys(e.record) for e in handbook.werkvormen}  # once per werkvorm, for cards and filters
     pages = {
         CATALOGUE: page(
             "catalogue.md.j2",
             werkvormen=handbook.werkvormen,
-            filters=filters.offered([e.record for e in handbook.werkvormen]),
+            answers=answers,
+            filters=filters.offered_for(list(answers.values())),
         ),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=views.perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
@@ -108,7 +110,7 @@ def _env() -> jinja2.Environment:
         dutch_date=text.dutch_date,
         link=link,
         link_from_root=lambda entry: link(SOURCES, entry),
-        filter_keys=filters.keys,
+        card_facts=facts.card,
         facts=facts.practical,
         first_facts=facts.first_screen,
         more_facts=facts.more,
