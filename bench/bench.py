@@ -223,7 +223,7 @@ def serve_after_site(project: Path, n: int, edits: int) -> dict:
         raise SystemExit(f"make site failed in {project}:\n{done.stderr[-2000:]}")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env={**env, "HANDBOOK_PDF": "records"},
         stdout=subprocess.PIPE,

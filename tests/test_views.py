@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 import yaml
 from helpers import ROOT
 
-from handbook import load, pages, printing, text, views
+from handbook import load, pages, paths, printing, text, views
 from handbook.collection import Entry
 from handbook.model import Checklist, Group, Item, Werkvorm
 from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
@@ -209,3 +210,20 @@ def test_filters_offered_from_answers_equal_those_from_records():
 
     records = [e.record for e in BOOK.werkvormen]
     assert filters.offered_for([filters.keys(r) for r in records]) == filters.offered(records)
+
+
+@pytest.mark.parametrize(
+    "path, origin",
+    [
+        ("werkvormen/leerhuis.md", "werkvormen/intervisie.md"),
+        ("werkvormen/leerhuis.md", "index.md"),
+        ("downloads/checklist-leerhuis.pdf", "werkvormen/leerhuis.md"),
+        ("index.md", "werkvormen/index.md"),
+        ("checklists/a.md", "checklists/b/c.md"),
+        ("werkvormen/index.md", "werkvormen/index.md"),
+        ("werkvormen", "werkvormen/x.md"),
+        ("bronnen.md", "./over.md"),
+    ],
+)
+def test_relative_links_are_what_relpath_gives(path: str, origin: str):
+    assert paths.relative(path, origin) == posixpath.relpath(path, posixpath.dirname(origin) or ".")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 
 import jinja2
 
-from . import facts, filters, form, search, text, views
+from . import facts, filters, form, paths, search, text, views
 from .collection import Entry, Handbook
 from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
@@ -19,7 +18,7 @@ def link(source: Entry | str, target: Entry | str) -> str:
     """A relative Markdown link from one page to another entry's page (or to a page path in docs)."""
     here = page_path(source) if isinstance(source, Entry) else source
     there = page_path(target) if isinstance(target, Entry) else target
-    return posixpath.relpath(there, posixpath.dirname(here) or ".")
+    return paths.relative(there, here)
 
 
 def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url: str | None = None) -> dict[str, str]:

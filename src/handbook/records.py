@@ -36,14 +36,16 @@ def read_with_positions(path: Path, kind: type[M], shown_as: str) -> tuple[M | N
     The collection keeps it with the record, so that checks across records
     can point at a line without reading the file again. The result is kept
     per text for the life of the process (`serve` reads every record again on
-    each rebuild); each caller gets its own copy of the record.
+    each rebuild), and callers share it: records are frozen models and no step
+    of the pipeline changes what they hold (a deep copy per record cost a
+    tenth of a rebuild at 1,000 werkvormen).
     """
     try:
         text = _text(path)
     except YamlProblem as p:
         return None, [Problem(shown_as, p.line, p.column, p.field, p.message)], None
     record, problems, doc = _from_text(text, kind, shown_as)
-    return (record.model_copy(deep=True) if record is not None else None), list(problems), doc
+    return record, list(problems), doc
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,6 @@ HTML register them as globals.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from . import paths, text
@@ -35,7 +34,7 @@ def download(sizes: dict[str, int], here: Entry | str, target: Entry | str) -> D
     if path not in sizes:
         return None
     origin = page_path(here) if isinstance(here, Entry) else here
-    return Download(posixpath.relpath(path, posixpath.dirname(origin) or "."), text.kilobytes(sizes[path]))
+    return Download(paths.relative(path, origin), text.kilobytes(sizes[path]))
 
 
 def related_heading(entry: Entry, related: list[Entry]) -> str:
