@@ -103,9 +103,11 @@ def prune(cache: Path, used: dict[str, str], also: tuple[str, ...] = ()) -> None
         kept[path] = [digest, *before[:1]]
     keep = {digest for keys in kept.values() for digest in keys}
     try:
-        for entry in cache.iterdir():
-            if entry.suffix in (".pdf", ".sha256") and entry.stem not in keep:
-                entry.unlink()
+        with os.scandir(cache) as entries:  # names only: Path objects for thousands of entries cost a tenth of a second
+            for entry in entries:
+                stem, _, suffix = entry.name.rpartition(".")
+                if suffix in ("pdf", "sha256") and stem not in keep:
+                    os.unlink(entry.path)
         _write(cache / MANIFEST, json.dumps(kept, indent=1, sort_keys=True).encode("utf-8"))
     except OSError as error:
         log.info(f"PDF-cache {cache} is niet op te ruimen ({error.strerror})")
