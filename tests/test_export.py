@@ -10,11 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, soup
 
 import handbook
 from handbook import search
+from handbook.export import read_config
 
 BOOK = handbook.load(ROOT / "werkvormen")
 ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL}
@@ -112,3 +114,44 @@ def test_export_of_a_broken_record_writes_nothing(tmp_path):
     assert "werkvormen/leerhuis.yml:1:1: samenvatting: ontbreekt" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "export").exists()
+
+
+@pytest.mark.parametrize(
+    "text, env, expected",
+    [
+        ("site_url: !ENV [HANDBOOK_SITE_URL, null]", {}, None),  # unset: null, not the text "None"
+        ("site_url: !ENV [HANDBOOK_SITE_URL, null]", {"HANDBOOK_SITE_URL": "https://a.example/"}, "https://a.example/"),
+        ("site_url: !ENV [HANDBOOK_SITE_URL, null]", {"HANDBOOK_SITE_URL": ""}, None),
+        ("site_url: !ENV HANDBOOK_SITE_URL", {}, None),
+        ("site_url: !ENV [A, B, 'https://c.example/']", {"B": "https://b.example/"}, "https://b.example/"),
+        ("site_url: !ENV [A, B, 'https://c.example/']", {}, "https://c.example/"),
+        ("strict: !ENV [STRICT, false]", {}, False),
+    ],
+)
+def test_the_config_reads_the_environment_as_mkdocs_does(tmp_path, text, env, expected):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text + "\n", encoding="utf-8")
+    key = text.split(":")[0]
+    assert read_config(config, env)[key] == expected
+
+
+def test_an_export_without_a_site_address_builds(tmp_path):
+    """No HANDBOOK_SITE_URL (a local `make export`): the exported config has no site_url, and ProperDocs builds it."""
+    project = copy_project(tmp_path / "project")
+    env = {key: value for key, value in ENV.items() if key != "HANDBOOK_SITE_URL"}
+    done = subprocess.run(
+        [sys.executable, "-m", "handbook", "export", str(tmp_path / "out"), "--config", str(project / "mkdocs.yml")],
+        env={**env, "HANDBOOK_PDF": "0"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "site_url" not in yaml.safe_load((tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8"))
+    built = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "-q", "-f", "mkdocs.yml"],
+        cwd=tmp_path / "out",
+        env={**env, "HANDBOOK_PDF": "0"},
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr

@@ -78,13 +78,13 @@ def read_config(path: Path, env: Mapping[str, str]) -> dict:
         pass
 
     def from_env(loader: yaml.SafeLoader, node: yaml.Node):
-        names: list[str] = (
-            [str(loader.construct_scalar(node))]
+        values: list = (
+            [loader.construct_scalar(node)]
             if isinstance(node, yaml.ScalarNode)
-            else [str(loader.construct_object(child)) for child in node.value]
+            else [loader.construct_object(child) for child in node.value]
         )
-        *variables, default = names if len(names) > 1 else [*names, None]
-        return next((env[name] for name in variables if name and env.get(name)), default)
+        *variables, default = values if len(values) > 1 else [*values, None]  # the default keeps its type: null
+        return next((env[str(name)] for name in variables if name and env.get(str(name))), default)
 
     Loader.add_constructor("!ENV", from_env)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
