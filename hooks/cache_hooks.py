@@ -63,6 +63,8 @@ class _Dirty:
 
     ledger: preview.Ledger
     serving: bool  # `serve` writes draft pages too
+    conversions: dict = field(default_factory=dict)  # the last build's kept conversions and search entries, as read
+    entries: dict = field(default_factory=dict)
 
     def pages(self, files) -> list:
         inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
@@ -123,7 +125,10 @@ class _KnownDirtyWarning(logging.Filter):
 def on_config(config):
     folder = Path(config.config_file_path).parent / ".cache"
     config[STATE] = _State(
-        cache.Store(folder / "pages"), cache.Store(folder / "search"), cache.Store(folder / "html"), dirty=_dirty
+        cache.Store(folder / "pages", _dirty.conversions if _dirty else None),
+        cache.Store(folder / "search", _dirty.entries if _dirty else None),
+        cache.Store(folder / "html"),  # in dirty mode only changed pages are rendered: nothing to keep in memory
+        dirty=_dirty,
     )
     theme_env = config.theme.get_env
 

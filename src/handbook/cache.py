@@ -50,16 +50,26 @@ def _plain(value) -> object:
 
 
 class Store:
-    """JSON values by key in `folder` (None: a store that holds nothing)."""
+    """JSON values by key in `folder` (None: a store that holds nothing).
 
-    def __init__(self, folder: Path | None):
+    `memory`, a dict that outlives the store (`serve` keeps one per store
+    between rebuilds), holds the values of the last build as read, so a
+    rebuild does not read and check a file per page again. Values are shared:
+    callers must not change them.
+    """
+
+    def __init__(self, folder: Path | None, memory: dict | None = None):
         self.folder = folder
+        self.memory = memory
         self.used: set[str] = set()
         self.hits = self.misses = 0
 
     def get(self, key: str):
         """The value stored under `key`, or None when there is none or it is damaged."""
         self.used.add(key)
+        if self.memory is not None and key in self.memory:
+            self.hits += 1
+            return self.memory[key]
         if self.folder is None:
             self.misses += 1
             return None
@@ -67,7 +77,10 @@ class Store:
             checksum, _, payload = (self.folder / f"{key}.json").read_bytes().partition(b"\n")
             if hashlib.sha256(payload).hexdigest().encode("ascii") == checksum:
                 self.hits += 1
-                return json.loads(payload)
+                value = json.loads(payload)
+                if self.memory is not None:
+                    self.memory[key] = value
+                return value
         except (OSError, ValueError):
             pass
         self.misses += 1
@@ -75,6 +88,8 @@ class Store:
 
     def put(self, key: str, value) -> None:
         self.used.add(key)
+        if self.memory is not None:
+            self.memory[key] = value
         if self.folder is None:
             return
         payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -85,7 +100,10 @@ class Store:
             log.info(f"cache {self.folder} is niet te schrijven ({error.strerror})")
 
     def prune(self) -> None:
-        """Keep the entries of this build and the one before; remove the rest."""
+        """Keep the entries of this build and the one before; remove the rest (from memory: all but this build's)."""
+        if self.memory is not None:
+            for key in self.memory.keys() - self.used:
+                del self.memory[key]
         if self.folder is None or not self.folder.is_dir():
             return
         try:

@@ -95,9 +95,14 @@ def location(entry: Entry) -> str:
 
 def accent_free(*texts: str) -> list[str]:
     """The words with accents in these texts (HTML allowed), without their accents, each once."""
+    return list(_accent_free(texts))
+
+
+@lru_cache(maxsize=1 << 15)  # `serve` enriches the whole index on every rebuild; most of its texts did not change
+def _accent_free(texts: tuple[str, ...]) -> tuple[str, ...]:
     words = _WORD.findall(_TAG.sub(" ", " ".join(texts)))
     # a word in plain ASCII has no accent to lose: most words, skipped without folding
-    return list(dict.fromkeys(fold(word) for word in words if not word.isascii() and fold(word) != word.lower()))
+    return tuple(dict.fromkeys(fold(word) for word in words if not word.isascii() and fold(word) != word.lower()))
 
 
 def enrich(index: dict, handbook: Handbook) -> dict:
