@@ -108,7 +108,7 @@ def on_serve(server, config, builder):
     The engine polls (reliable on every file system and with every editor's
     way of saving); at 0.5 s that wait was a third of the time from saving a
     record to seeing it at 19 werkvormen. Looking costs a stat per file: at
-    1,000 records about 3 ms per look. The paths the engine already watches
+    1,000 records about 6 ms per look (6% of one core). The paths the engine already watches
     move to the faster observer; its own is never started.
     """
     watched = [config.docs_dir, config.config_file_path]
