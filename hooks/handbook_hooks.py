@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
@@ -28,6 +29,8 @@ from handbook import RecordError, build, pdfs, search
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's result rides on the config
 WATCH_INTERVAL = 0.1  # seconds between two looks of `serve` at the watched files
+# `serve` only: the engine's live reload from a file, as the Content-Security-Policy allows (see that file)
+LIVERELOAD = "assets/javascripts/livereload.js"
 
 
 def on_config(config):
@@ -57,6 +60,8 @@ def on_config(config):
         )
     if result.nav is not None:
         config.nav = result.nav
+    if _previewing(config):
+        config.extra_javascript.append(ExtraScriptValue(LIVERELOAD))
     config[BUILD] = result
     return config
 
@@ -70,11 +75,15 @@ def _published_url(config) -> str:
     show 127.0.0.1 to whoever opens the PDF. Previews print what a build
     prints: HANDBOOK_SITE_URL, or no address.
     """
-    url = config.site_url or ""
-    host, port = config.dev_addr
-    if urlsplit(url).netloc in (f"{host}:{port}", f"[{host}]:{port}"):
+    if _previewing(config):
         return os.environ.get("HANDBOOK_SITE_URL", "")
-    return url
+    return config.site_url or ""
+
+
+def _previewing(config) -> bool:
+    """Whether this is a build of `serve`: it sets site_url to its own local address."""
+    host, port = config.dev_addr
+    return urlsplit(config.site_url or "").netloc in (f"{host}:{port}", f"[{host}]:{port}")
 
 
 def on_files(files, config):
@@ -84,6 +93,9 @@ def on_files(files, config):
             log.warning(f"docs/{path} wordt overschreven door een gegenereerd bestand")
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
+    if _previewing(config):
+        script = (Path(__file__).parent / "livereload.js").read_bytes()
+        files.append(File.generated(config, LIVERELOAD, content=script))
     return files
 
 

@@ -171,3 +171,22 @@ def site_markdown():
         names.append(name)
         configs[name] = config or {}
     return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_command(port: int) -> list[str]:
+    """The engine command `make serve` runs (read from the Makefile), on `port`."""
+    import re
+
+    line = re.search(r"\$\(BIN\)/properdocs (serve .*)", (ROOT / "Makefile").read_text(encoding="utf-8"))
+    assert line, "no `properdocs serve` in the Makefile"
+    arguments = line.group(1).split()
+    arguments[arguments.index("--dev-addr") + 1] = f"127.0.0.1:{port}"
+    return [sys.executable, "-m", "properdocs", *arguments]

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import PDF_CACHE
+from helpers import PDF_CACHE, free_port, serve_command
 
 from handbook import preview
 
@@ -223,27 +223,13 @@ def test_a_ledger_fits_only_its_folder_and_key_and_forgets_after_a_failure():
     assert not ledger.fits("/site", "k") and not ledger.unchanged("a/index.html", "1")
 
 
-def _serve_command(port: int) -> list[str]:
-    """The engine command `make serve` runs (read from the Makefile), on `port`."""
-    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
-    line = re.search(r"\$\(BIN\)/properdocs (serve .*)", makefile)
-    assert line, "no `properdocs serve` in the Makefile"
-    arguments = line.group(1).split()
-    at = arguments.index("--dev-addr")
-    arguments[at + 1] = f"127.0.0.1:{port}"
-    return [sys.executable, "-m", "properdocs", *arguments]
-
-
 def test_make_serve_shows_an_edit_on_the_page_and_in_search(project: Path):
     """The real server as `make serve` starts it: an edit reaches the page and the search index."""
-    import socket
     import time
     import urllib.request
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = _serve_command(port)
+    port = free_port()
+    command = serve_command(port)
     assert "--dirty" in command
     server = subprocess.Popen(
         command,

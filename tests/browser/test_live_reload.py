@@ -1,0 +1,60 @@
+"""`make serve` reloads the reader's page after an edit, under the site's Content-Security-Policy.
+
+The engine injects its reload script inline, which the policy refuses;
+hooks/livereload.js does the same from a file. This drives the real server,
+started as the Makefile starts it, and a real browser.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from helpers import PDF_CACHE, free_port, serve_command
+
+
+@pytest.fixture
+def preview(project: Path):
+    port = free_port()
+    server = subprocess.Popen(
+        serve_command(port),
+        cwd=project,
+        env={**os.environ, "HANDBOOK_PDF": "0", "HANDBOOK_CACHE": str(PDF_CACHE)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(30)
+
+
+def test_an_edited_record_appears_without_reloading_by_hand(preview: str, project: Path, context):
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if message.type == "error" else None)
+    page.goto(preview + "werkvormen/leerhuis/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # the reload script has asked the server its question
+    record = project / "werkvormen" / "leerhuis.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\nsamenvatting: ", "\nsamenvatting: Zeven zingende zwanen. ", 1), encoding="utf-8")
+    page.get_by_text("Zeven zingende zwanen").first.wait_for(timeout=60_000)  # no eval: the policy refuses it
+    # the only refusal is the engine's inline script, which the file above stands in for
+    assert all("inline script" in message for message in refused), refused
+
+
+def test_the_published_site_has_no_reload_script(site: Path):
+    assert not (site / "assets" / "javascripts" / "livereload.js").exists()
+    assert "livereload" not in (site / "werkvormen" / "leerhuis" / "index.html").read_text(encoding="utf-8")
