@@ -264,7 +264,7 @@ def _finish(plan: _Plan, state: _State, config) -> None:
         state.search_plugin.search_index_prev = None  # Material's own merge assumes one page per rebuild
     entries = {page: plan.fresh.get(page, ledger.entries.get(page, [])) for page in plan.order}
     ledger.commit(config.site_dir, plan.site_key, plan.keys, entries)
-    log.info(f"Voorbeeld: {plan.written} bestanden geschreven, de andere waren niet veranderd")
+    log.info(f"Voorbeeld: {plan.written} bestanden geschreven, {len(plan.keys) - plan.written} ongewijzigd")
 
 
 def _render(page, config, files) -> None:
