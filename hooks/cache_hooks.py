@@ -259,10 +259,10 @@ def _modified(file, state: _State):
 def _finish(plan: _Plan, state: _State, config) -> None:
     """Dirty mode: the search index as a clean build makes it, and the ledger of this build."""
     ledger = plan.ledger
+    entries = preview.entries_by_page(plan.order, plan.fresh, ledger.entries)
     if state.index is not None:
-        state.index.entries = preview.search_entries(plan.order, plan.fresh, ledger.entries)
+        state.index.entries = preview.search_entries(entries)
         state.search_plugin.search_index_prev = None  # Material's own merge assumes one page per rebuild
-    entries = {page: plan.fresh.get(page, ledger.entries.get(page, [])) for page in plan.order}
     ledger.commit(config.site_dir, plan.site_key, plan.keys, entries)
     log.info(f"Voorbeeld: {plan.written} bestanden geschreven, {len(plan.keys) - plan.written} ongewijzigd")
 

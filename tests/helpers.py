@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -190,3 +191,40 @@ def serve_command(port: int) -> list[str]:
     arguments = line.group(1).split()
     arguments[arguments.index("--dev-addr") + 1] = f"127.0.0.1:{port}"
     return [sys.executable, "-m", "properdocs", *arguments]
+
+
+def shows(url: str, text: str, timeout: float = 120) -> bool:
+    """Whether `url` answers with `text` in it within `timeout` seconds (asked every 0.1 s)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+@contextlib.contextmanager
+def make_serve(project: Path, **env_vars: str):
+    """`make serve`'s server on `project` (on a free port), started and answering; yields its address."""
+    port = free_port()
+    server = subprocess.Popen(
+        serve_command(port),
+        cwd=project,
+        env={**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), **env_vars},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        assert shows(url, "</html>"), "make serve did not answer"
+        yield url
+    finally:
+        server.terminate()
+        server.wait(30)

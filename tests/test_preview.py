@@ -12,10 +12,11 @@ import os
 import re
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers import PDF_CACHE, free_port, serve_command
+from helpers import PDF_CACHE, make_serve, serve_command, shows
 
 from handbook import preview
 
@@ -209,7 +210,7 @@ def test_an_edited_hand_written_page_is_written_again(project: Path, preview_of)
     ],
 )
 def test_search_entries_follow_the_sites_order(order, fresh, kept, expected):
-    assert preview.search_entries(order, fresh, kept) == expected
+    assert preview.search_entries(preview.entries_by_page(order, fresh, kept)) == expected
 
 
 def test_a_ledger_fits_only_its_folder_and_key_and_forgets_after_a_failure():
@@ -225,40 +226,12 @@ def test_a_ledger_fits_only_its_folder_and_key_and_forgets_after_a_failure():
 
 def test_make_serve_shows_an_edit_on_the_page_and_in_search(project: Path):
     """The real server as `make serve` starts it: an edit reaches the page and the search index."""
-    import time
-    import urllib.request
-
-    port = free_port()
-    command = serve_command(port)
-    assert "--dirty" in command
-    server = subprocess.Popen(
-        command,
-        cwd=project,
-        env={**os.environ, "HANDBOOK_PDF": "records", "HANDBOOK_CACHE": str(PDF_CACHE)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-    def shows(path: str, text: str) -> bool:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as response:
-                    if text in response.read().decode("utf-8", "replace"):
-                        return True
-            except OSError:
-                pass
-            time.sleep(0.1)
-        return False
-
-    try:
-        assert shows("werkvormen/leerhuis/", "</html>")
+    assert "--dirty" in serve_command(8000)
+    with make_serve(project, HANDBOOK_PDF="records") as url:
         _edit(project / "werkvormen" / "leerhuis.yml", "\nsamenvatting: ", "\nsamenvatting: Verdwaalde zebra's. ")
-        assert shows("werkvormen/leerhuis/", "Verdwaalde zebra")
-        assert shows("search/search_index.json", "Verdwaalde zebra")
-        index = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json").read())
+        assert shows(url + "werkvormen/leerhuis/", "Verdwaalde zebra")
+        assert shows(url + "search/search_index.json", "Verdwaalde zebra")
+        with urllib.request.urlopen(url + "search/search_index.json") as response:
+            index = json.loads(response.read())
         pages = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert "werkvormen/intervisie/" in pages and "over/" in pages  # pages not written again are still found
-    finally:
-        server.terminate()
-        server.wait(30)

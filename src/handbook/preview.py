@@ -59,13 +59,15 @@ class Ledger:
         self.entries.clear()
 
 
-def search_entries(order: Iterable[str], fresh: Mapping[str, list], kept: Mapping[str, list]) -> list:
-    """Every page's search entries in the site's order: this build's where it made them, else the kept ones.
+def entries_by_page(order: Iterable[str], fresh: Mapping[str, list], kept: Mapping[str, list]) -> dict[str, list]:
+    """Every page's search entries, in the site's order: this build's where it made them, else the kept ones.
 
-    A clean build adds each page's entries as it writes the page, in the
-    order of the site's pages; a page missing from both is left out.
+    A page missing from both has none; a kept page that is no longer in
+    `order` (removed) is left out.
     """
-    result: list = []
-    for page in order:
-        result.extend(fresh[page] if page in fresh else kept.get(page, ()))
-    return result
+    return {page: fresh[page] if page in fresh else kept.get(page, []) for page in order}
+
+
+def search_entries(by_page: Mapping[str, list]) -> list:
+    """The index's entries as a clean build adds them: page after page, in the site's order."""
+    return [entry for entries in by_page.values() for entry in entries]

@@ -7,37 +7,16 @@ started as the Makefile starts it, and a real browser.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers import PDF_CACHE, free_port, serve_command
+from helpers import make_serve
 
 
 @pytest.fixture
 def preview(project: Path):
-    port = free_port()
-    server = subprocess.Popen(
-        serve_command(port),
-        cwd=project,
-        env={**os.environ, "HANDBOOK_PDF": "0", "HANDBOOK_CACHE": str(PDF_CACHE)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=5).read()
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(30)
+    with make_serve(project, HANDBOOK_PDF="0") as url:
+        yield url
 
 
 def test_an_edited_record_appears_without_reloading_by_hand(preview: str, project: Path, context):
