@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from helpers import ROOT
@@ -87,9 +89,29 @@ def test_a_standing_partnership_has_no_duration_and_still_loads():
     assert [e["loc"] for e in error.value.errors()] == [("praktisch",)]
 
 
+def _published(folder: Path) -> Path:
+    """The files the repository holds, copied into `folder`: what the checks judge.
+
+    A local `make serve` or `make site` leaves `.cache/` behind (gitignored),
+    and its kept pages hold the Gluren card's list of authors, the credit
+    its licence asks for, which copycheck would count as copied.
+    """
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=False)
+    if listed.returncode != 0:  # not a git checkout: judge the folder as it is
+        return ROOT
+    for name in filter(None, listed.stdout.decode("utf-8").split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    return folder
+
+
 @pytest.mark.skipif(not PARAPHRASE.exists(), reason="../shared/tools/paraphrase.py is not beside this checkout")
-def test_no_file_follows_a_no_adaptations_source():
-    result = subprocess.run([sys.executable, str(PARAPHRASE), str(ROOT)], capture_output=True, text=True)
+def test_no_file_follows_a_no_adaptations_source(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(PARAPHRASE), str(_published(tmp_path))], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -106,6 +128,6 @@ def test_content_gets_no_advice_about_long_sentences_or_missing_relations():
 
 
 @pytest.mark.skipif(not COPYCHECK.exists(), reason="../shared/tools/copycheck.py is not beside this checkout")
-def test_no_sentence_is_copied_from_the_sources():
-    result = subprocess.run([sys.executable, str(COPYCHECK), str(ROOT)], capture_output=True, text=True)
+def test_no_sentence_is_copied_from_the_sources(tmp_path):
+    result = subprocess.run([sys.executable, str(COPYCHECK), str(_published(tmp_path))], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
