@@ -79,6 +79,7 @@ def test_numbers_run_on_across_numbered_groups_only():
 # Fields whose value is not shown as typed: what the page shows for it instead.
 SHOWN_AS = {
     "verwant": lambda r, book: [book.get(slug).record.titel for slug in r.verwant],
+    "werkvorm": lambda r, book: [f"Of liever [{book.get(d.werkvorm).record.titel}]" for d in r.verschil_met],
     "bronnen": lambda r, book: [book.source(ref.bron).titel for ref in r.bronnen],
     "bron": lambda r, book: [book.source(ref.bron).titel for ref in r.bronnen],
     "laatst_herzien": lambda r, book: [f"{r.laatst_herzien.day} "],
@@ -114,7 +115,9 @@ def _fields(model) -> tuple[set[str], set[str]]:
     return names, containers
 
 
-NOT_TEXT = frozenset({"verwant", "bron", "werkvormen", "voor_wie", "themas", "doelen", "soort", "uit_de_bron"})
+NOT_TEXT = frozenset(
+    {"verwant", "bron", "werkvorm", "werkvormen", "voor_wie", "themas", "doelen", "soort", "uit_de_bron"}
+)
 
 
 def _mark_strings(value, found, key=""):
@@ -134,10 +137,13 @@ def _complete(data: dict) -> dict:
     """Every optional text of the record filled in, so that the test sees every field."""
     data.setdefault("eigen_advies", "eigen")
     data["bronnen"] = [
-        {"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee"} for ref in data["bronnen"]
+        {"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee", "samenvatting": "het idee"}
+        for ref in data["bronnen"]
     ]
     if "stappen" in data:
         data.setdefault("ook_bekend_als", ["andere naam"])
+        data.setdefault("wanneer_kiezen", ["je wilt iets"])
+        data.setdefault("verschil_met", [{"werkvorm": data["verwant"][0], "verschil": "een ander verschil"}])
         for step in data["stappen"]:
             step.setdefault("tips", ["tip"])
         practical = data["praktisch"]
@@ -180,7 +186,10 @@ def test_every_field_of_the_model_reaches_the_page_and_the_pdf(tmp_path: Path, s
         "ook_bekend_als",
         "eigen_advies",
         "gebruikt_voor",
+        "samenvatting",  # of a source: in the page's Verantwoording; the record's own summary is printed
         "toelichting",
+        "wanneer_kiezen",  # choosing a werkvorm happens on the site, before the meeting the sheet is for
+        "verschil",
         "wat_is_het",
         "wat_brengt_het",
         "wie_organiseert",

@@ -323,9 +323,11 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
 
 
 def _named_slugs(record: Record) -> list[tuple[tuple[str | int, ...], str]]:
-    """(field path, slug) for every other record that `record` names: `verwant`, and for a checklist the
-    werkvormen its items name."""
+    """(field path, slug) for every other record that `record` names: `verwant`, a werkvorm's `verschil_met`,
+    and for a checklist the werkvormen its items name."""
     named: list[tuple[tuple[str | int, ...], str]] = [(("verwant", i), slug) for i, slug in enumerate(record.verwant)]
+    if isinstance(record, Werkvorm):
+        named += [(("verschil_met", i, "werkvorm"), d.werkvorm) for i, d in enumerate(record.verschil_met)]
     if isinstance(record, Checklist):
         named += [
             (("groepen", g, "items", i, "werkvormen", k), slug)

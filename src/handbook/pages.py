@@ -76,7 +76,13 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
         credits = [(ref, handbook.source(ref.bron)) for ref in entry.record.bronnen]
         pages[page_path(entry)] = page(
-            template, entry=entry, r=entry.record, related=handbook.related(entry), credits=credits, named=handbook.get
+            template,
+            entry=entry,
+            r=entry.record,
+            related=handbook.related(entry),
+            credits=credits,
+            named=handbook.get,
+            licence=views.licence(entry, handbook),
         )
     return pages
 

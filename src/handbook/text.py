@@ -88,7 +88,13 @@ def md(value: str) -> str:
     may point is decided after parsing, by `sanitize` (a regular expression
     over the source cannot see every way Markdown spells an address).
     """
-    return _CONTROL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    value = _AUTOLINK.sub(r"[\1](\1)", _CONTROL.sub("", value))
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+
+
+# <https://...> as an editor writes an address: made a Markdown link before < is escaped, so that it shows as a
+# link; `sanitize` still decides where it may point. No brackets, parentheses, quotes or spaces inside.
+_AUTOLINK = re.compile(r"<(https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]{1,400})>")
 
 
 def md_line(value: str) -> str:

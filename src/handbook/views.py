@@ -62,11 +62,43 @@ def numbered(groups: list[Group]) -> list[tuple[Group, list[tuple[int | None, It
     return result
 
 
+HANDBOOK_LICENCE = "CC BY-NC-SA 4.0"
+HANDBOOK_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """What a page's text is under: our own text, and the credited summaries that keep their source's rights."""
+
+    own: str
+    url: str
+    kept: list[Source]  # sources whose idea the page summarises; those summaries are not relicensed
+
+    @property
+    def summaries(self) -> str:
+        return "de korte samenvatting" if len(self.kept) == 1 else "de korte samenvattingen"
+
+    @property
+    def applies(self) -> str:
+        return "geldt de licentie" if len(self.kept) == 1 else "gelden de licenties"
+
+
+def licence(entry: Entry, handbook: Handbook) -> Licence:
+    """The licence line of one page. Only our own text can be CC BY-NC-SA; a summary of a source's idea
+    (`bronnen[].samenvatting`) is credited and stays under the source's own terms."""
+    kept = [handbook.source(ref.bron) for ref in entry.record.bronnen if ref.samenvatting]
+    return Licence(HANDBOOK_LICENCE, HANDBOOK_LICENCE_URL, list({id(s): s for s in kept}.values()))
+
+
 def reuse(source: Source) -> str:
     """What a reader may do with a source's text, in one sentence."""
-    if source.bewerken_toegestaan:
-        return "Je mag de tekst bewerken, met naamsvermelding."
-    return "Je mag de tekst niet bewerken. Verwijzen mag altijd."
+    may = "mag" if source.bewerken_toegestaan else "mag niet"
+    paid = "" if source.commercieel_toegestaan else " Geld verdienen aan de tekst mag niet."
+    line = f"Je {may} de tekst bewerken.{paid} Verwijzen mag altijd, met naamsvermelding."
+    if source.toestemming:
+        t = source.toestemming
+        line += f" {t.van} gaf op {text.dutch_date(t.datum)} toestemming voor: {t.voor.rstrip('.')}."
+    return line
 
 
 def perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
