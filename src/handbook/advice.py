@@ -40,7 +40,8 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
                     entry,
                     root,
                     path,
-                    f'een zin van {words} woorden is lastig te lezen (B1: hoogstens {MAX_SENTENCE_WORDS}): "{_start(sentence)}"',
+                    f"een zin van {words} woorden is lastig te lezen (B1: hoogstens {MAX_SENTENCE_WORDS}): "
+                    f'"{_start(sentence)}"',
                     warning=True,
                 )
             )
