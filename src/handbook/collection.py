@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
-from . import messages, paths, records, textrules
+from . import messages, paths, provenance, records, textrules
 from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
 from .yamlfile import Document
@@ -241,6 +241,11 @@ def load(root: Path) -> Handbook:
             sources.append((path.stem, source))
     problems += _cross_checks(entries, {path.stem for path in files}, root)
     problems += _source_checks(entries, source_names, root)
+    records_data = [(e, e.record.model_dump(mode="json")) for e in entries]
+    problems += [
+        locate(entry, root, path, message)
+        for entry, path, message in provenance.unsourced(records_data, [source for _, source in sources])
+    ]
     if problems:
         raise RecordError(problems)
     return Handbook(
