@@ -12,7 +12,7 @@ from helpers import ROOT
 
 from handbook import load, pages, paths, printing, text, views
 from handbook.collection import Entry
-from handbook.model import Checklist, Group, Item, Werkvorm
+from handbook.model import Checklist, Group, Item, Source, Werkvorm
 from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
 from handbook.yamlfile import parse
 
@@ -236,3 +236,49 @@ def test_filters_offered_from_answers_equal_those_from_records():
 )
 def test_relative_links_are_what_relpath_gives(path: str, origin: str):
     assert paths.relative(path, origin) == posixpath.relpath(path, posixpath.dirname(origin) or ".")
+
+
+# ------------------------------------------------------------- rights: what a reader may do, and the licence line
+
+
+def _source(**rights) -> Source:
+    base = {"titel": "Een bron", "licentie": "CC BY", "over": "Over de bron.", "bewerken_toegestaan": False}
+    return Source.model_validate(base | {"commercieel_toegestaan": False} | rights)
+
+
+@pytest.mark.parametrize(
+    ("rights", "says"),
+    [
+        ({}, "Je mag de tekst niet bewerken. Geld verdienen aan de tekst mag niet. Verwijzen mag altijd"),
+        ({"bewerken_toegestaan": True, "commercieel_toegestaan": True}, "Je mag de tekst bewerken. Verwijzen mag"),
+        (
+            {"toestemming": {"van": "De maker", "datum": "2026-12-01", "voor": "De stappen bewerken."}},
+            "De maker gaf op 1 december 2026 toestemming voor: De stappen bewerken.",
+        ),
+    ],
+)
+def test_reuse_says_what_a_source_allows(rights, says):
+    assert says in views.reuse(_source(**rights))
+
+
+def test_the_licence_line_keeps_a_credited_summary_under_its_sources_rights():
+    gluren = BOOK.get("gluren-bij-de-burens")
+    line = views.licence(gluren, BOOK)
+    assert line.own == "CC BY-NC-SA 4.0" and [s.titel for s in line.kept] == ["Gluren bij de burens"]
+    assert line.summaries == "de korte samenvatting" and line.applies == "geldt de licentie"
+    without = next(e for e in BOOK.entries if not any(ref.samenvatting for ref in e.record.bronnen))
+    assert views.licence(without, BOOK).kept == []
+    page = pages.render(BOOK)[pages.page_path(gluren)]
+    assert "Dat geldt niet voor de korte samenvatting van Gluren bij de burens" in page
+
+
+def test_families_join_werkvormen_that_say_how_they_differ_in_either_direction():
+    groups = [[c.entry.slug for c in family] for family in views.families(BOOK)]
+    going_along = next(g for g in groups if "gluren-bij-de-burens" in g)
+    assert {"meelopen-in-de-praktijk", "crossover-meelopen", "uitwisseling-tussen-organisaties"} <= set(going_along)
+    assert all(len(g) >= 2 for g in groups)
+    assert sum(len(g) for g in groups) == len({slug for g in groups for slug in g})  # each werkvorm in one family
+    choice = next(c for family in views.families(BOOK) for c in family if c.entry.slug == "gluren-bij-de-burens")
+    record = choice.entry.record
+    assert choice.when == (record.wanneer_kiezen[0] if record.wanneer_kiezen else record.samenvatting)
+    assert choice.size == "1 tot 8 uur · 2 tot 3 personen"

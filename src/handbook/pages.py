@@ -45,6 +45,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
             werkvormen=handbook.werkvormen,
             answers=answers,
             filters=filters.offered_for(list(answers.values())),
+            families=views.families(handbook),
         ),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=views.perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),

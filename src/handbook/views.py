@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import paths, text
+from . import facts, paths, text
 from .collection import Entry, Handbook
 from .model import Group, Item, Source
 from .vocabulary import ROLES
@@ -92,9 +92,9 @@ def licence(entry: Entry, handbook: Handbook) -> Licence:
 
 def reuse(source: Source) -> str:
     """What a reader may do with a source's text, in one sentence."""
-    may = "mag" if source.bewerken_toegestaan else "mag niet"
+    edit = "Je mag de tekst bewerken." if source.bewerken_toegestaan else "Je mag de tekst niet bewerken."
     paid = "" if source.commercieel_toegestaan else " Geld verdienen aan de tekst mag niet."
-    line = f"Je {may} de tekst bewerken.{paid} Verwijzen mag altijd, met naamsvermelding."
+    line = f"{edit}{paid} Verwijzen mag altijd, met naamsvermelding."
     if source.toestemming:
         t = source.toestemming
         line += f" {t.van} gaf op {text.dutch_date(t.datum)} toestemming voor: {t.voor.rstrip('.')}."
@@ -104,3 +104,44 @@ def reuse(source: Source) -> str:
 def perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
     """Each role (its label) with the werkvormen meant for it, for the overview on a phone."""
     return [(label, [e for e in handbook.werkvormen if key in e.record.voor_wie]) for key, label in ROLES.items()]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One werkvorm in a comparison: when to choose it, and how long it takes (or its kind)."""
+
+    entry: Entry
+    when: str
+    size: str
+
+
+def families(handbook: Handbook) -> list[list[Choice]]:
+    """Groups of werkvormen that look alike: those joined by `verschil_met`, in either direction.
+    Each group (of two or more) sorted by title, for the comparison on the catalogue page; the groups in the
+    order of their first title."""
+    links: dict[str, set[str]] = {e.slug: set() for e in handbook.werkvormen}
+    for entry in handbook.werkvormen:
+        for d in entry.record.verschil_met:
+            if d.werkvorm in links:
+                links[entry.slug].add(d.werkvorm)
+                links[d.werkvorm].add(entry.slug)
+    seen: set[str] = set()
+    groups = []
+    for entry in handbook.werkvormen:  # sorted by title
+        if entry.slug in seen or not links[entry.slug]:
+            continue
+        group, todo = set(), [entry.slug]
+        while todo:
+            slug = todo.pop()
+            if slug not in group:
+                group.add(slug)
+                todo.extend(links[slug] - group)
+        seen |= group
+        groups.append([_choice(e) for e in handbook.werkvormen if e.slug in group])
+    return groups
+
+
+def _choice(entry: Entry) -> Choice:
+    record = entry.record
+    when = record.wanneer_kiezen[0] if record.wanneer_kiezen else record.samenvatting
+    return Choice(entry, when, " · ".join(fact.value for fact in facts.card(record)))
