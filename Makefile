@@ -44,7 +44,7 @@ export: $(STAMP)  ## write the whole site source to export/, buildable without h
 # environment: its pins differ from ours, and it is not what the site is built with yet.
 ZENSICAL := .venv-zensical
 zensical: export $(ZENSICAL)/.installed  ## build export/ with Zensical into export/site/
-	cd export && ../$(ZENSICAL)/bin/zensical build --clean --strict -f mkdocs.yml
+	cd export && ../$(ZENSICAL)/bin/zensical build --clean --strict -f zensical.yml
 
 $(ZENSICAL)/.installed: requirements-zensical.lock
 	$(PYTHON) -m venv $(ZENSICAL)

@@ -119,3 +119,24 @@ def enrich(index: dict, handbook: Handbook) -> dict:
         if page not in by_page:
             doc["boost"] = OTHER_PAGE_BOOST
     return index
+
+
+def page_words(entry: Entry) -> str:
+    """What `enrich` adds to Material's index, as words the page itself carries for every engine.
+
+    Other engines (Zensical) run no hook and weigh no extra field, but they
+    index the page text: the entry's names and synonyms, and the accented
+    words of its record without accents, ride in a hidden line of the page.
+    """
+    texts = _strings(entry.record.model_dump(mode="json"))
+    return " ".join(dict.fromkeys([*names(entry), *accent_free(*texts)]))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
