@@ -39,7 +39,8 @@ HEADER = (
 )
 ZENSICAL_HEADER = (
     "# Written by `python -m handbook export`; do not edit, export again.\n"
-    f"# Build with `zensical build -f {ZENSICAL_CONFIG}`: mkdocs.yml's site with {ZENSICAL_OVERRIDES}/ and no palette.\n"
+    f"# Build with `zensical build -f {ZENSICAL_CONFIG}`: mkdocs.yml's site, with {ZENSICAL_OVERRIDES}/\n"
+    "# and no palette.\n"
 )
 
 
