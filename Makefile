@@ -51,8 +51,9 @@ $(ZENSICAL)/.installed: requirements-zensical.lock
 	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
 	touch $@
 
-bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size, PDF cost and search quality (~12 min; not in make test)
+bench: $(STAMP) $(CHROMIUM) $(ZENSICAL)/.installed  ## measure build speed, size, PDF cost and search quality (~15 min; not in make test)
 	$(BIN)/python bench/search_eval.py
+	cd bench && ../$(BIN)/python search_zensical.py
 	$(BIN)/python bench/pdf_cost.py
 	$(BIN)/python bench/bench.py
 
