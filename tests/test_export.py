@@ -163,7 +163,10 @@ def test_the_export_names_no_extension_of_ours_and_keeps_engine_overrides_apart(
         assert names and not [name for name in names if name.startswith("handbook")]
     assert material["theme"]["custom_dir"] == "overrides" and "palette" in material["theme"]
     assert zensical["theme"]["custom_dir"] == "overrides-zensical" and "palette" not in zensical["theme"]
-    assert {k: v for k, v in zensical.items() if k != "theme"} == {k: v for k, v in material.items() if k != "theme"}
+    assert {k: v for k, v in zensical.items() if k not in ("theme", "extra")} == {
+        k: v for k, v in material.items() if k not in ("theme", "extra")
+    }
+    assert zensical["extra"] == {**material["extra"], "laatst_herzien": BOOK.reviewed.isoformat()}  # the sitemap's date
     assert (out / "overrides" / "partials" / "search.html").exists()  # Material 9.8's markup, for Material only
     assert not (out / "overrides-zensical" / "partials" / "search.html").exists()
     assert (out / "overrides-zensical" / "partials" / "actions.html").exists()  # shared: the edit button
@@ -202,6 +205,12 @@ def test_zensical_builds_the_same_pages_and_pdfs(site, zensical_site):
     page = soup(zensical_site / "werkvormen" / "leerhuis" / "index.html")
     assert page.find("a", rel="edit")["href"] == f"{EDIT_URL}werkvormen/leerhuis.yml"
     assert page.select_one(".hb-zoekwoorden[hidden]") is not None  # the hooks' search words, in the page
+    # the sitemap: the same addresses, with the date the hooks give Material's
+    urls = [
+        sorted(" ".join(url.split()) for url in re.findall(r"<url>.*?</url>", (s / "sitemap.xml").read_text(), re.S))
+        for s in (site, zensical_site)
+    ]
+    assert urls[0] == urls[1] and "<lastmod>" in urls[1][0]
 
 
 def test_zensical_pages_carry_the_policy_and_no_inline_script(zensical_site):

@@ -19,6 +19,7 @@ folder keeps working.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,8 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
         files.update(_zensical_overrides(project, overrides))
     exported = _exported_config(config, extra, result.nav, bool(overrides))
     files["mkdocs.yml"] = HEADER.encode() + _dump(exported)
-    files[ZENSICAL_CONFIG] = ZENSICAL_HEADER.encode() + _dump(_zensical_config(exported))
+    reviewed = dt.datetime.fromtimestamp(result.source_date_epoch, dt.UTC).strftime("%Y-%m-%d")
+    files[ZENSICAL_CONFIG] = ZENSICAL_HEADER.encode() + _dump(_zensical_config(exported, reviewed))
     written, unchanged, removed = sync(out, files)
     return Summary(written, unchanged, removed, len(result.pdfs))
 
@@ -122,16 +124,18 @@ def _exported_config(config: dict, extra: dict, nav: list | None, overrides: boo
     return exported
 
 
-def _zensical_config(exported: dict) -> dict:
+def _zensical_config(exported: dict, reviewed: str) -> dict:
     """The same site for Zensical: its own overrides (no Material partials) and no palette.
 
     Zensical writes an inline colour-scheme script for any `palette`, which the
     Content-Security-Policy refuses; our stylesheet sets the colours itself.
+    `reviewed` (the newest review date) is the sitemap's date, which the hooks
+    give Material's sitemap (overrides-zensical/sitemap.xml reads it).
     """
     theme = {key: value for key, value in exported["theme"].items() if key != "palette"}
     if "custom_dir" in theme:
         theme["custom_dir"] = ZENSICAL_OVERRIDES
-    return {**exported, "theme": theme}
+    return {**exported, "theme": theme, "extra": {**exported["extra"], "laatst_herzien": reviewed}}
 
 
 def _zensical_overrides(project: Path, overrides: str) -> dict[str, bytes]:
