@@ -159,6 +159,13 @@ def test_every_markdown_field_of_both_kinds_is_sanitised_on_pages_and_in_print(t
         path = root / name
         data = poison(parse(path.read_text(encoding="utf-8")).data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # `check` refuses an address no source gives (provenance); here a source gives them, so that what is
+    # tested is the second line of defence: the sanitiser still keeps the images of another host off the page
+    given = root / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"
+    given.write_text(
+        given.read_text(encoding="utf-8") + "  <https://tracker.example/p.gif> <https://tracker.example/q.gif>\n",
+        encoding="utf-8",
+    )
     book = load(root)
     md = site_markdown()
     for path in ("werkvormen/leerhuis.md", "checklists/leernetwerk-starten.md"):
@@ -365,7 +372,10 @@ def test_rendering_a_pdf_requests_nothing_and_reads_no_local_file(tmp_path, http
         data["wat_is_het"] = attack
         data["stappen"][0]["uitleg"] = attack
 
-    book = load(werkvorm_with(tmp_path, change))
+    root = werkvorm_with(tmp_path, change)
+    given = root / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"  # a source gives them: past `check`, to the PDF
+    given.write_text(given.read_text(encoding="utf-8") + f"  <{http_server}/a.svg> <{http_server}/b>\n", "utf-8")
+    book = load(root)
     job = next(j for j in printing.jobs(book, printing.Site()) if j.path == "downloads/checklist-leerhuis.pdf")
     job = printing.PrintJob(
         job.path,

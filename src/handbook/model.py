@@ -234,6 +234,7 @@ class Source(BaseModel):
         default=None,
         description="Heeft de maker toestemming gegeven voor meer dan de licentie toestaat? Schrijf op wie, "
         "wanneer en waarvoor (mag weg).",
+        examples=[{"van": "Hogeschool Utrecht", "datum": "2026-12-01", "voor": "De stappen bewerken."}],
     )
     url: str | None = Field(
         default=None,
@@ -269,7 +270,9 @@ class Difference(BaseModel):
 
     model_config = _config("Hoe deze werkvorm verschilt van een werkvorm die erop lijkt.")
 
-    werkvorm: Slug = Field(description="De bestandsnaam van de werkvorm die erop lijkt, zonder .yml.")
+    werkvorm: Slug = Field(
+        description="De bestandsnaam van de werkvorm die erop lijkt, zonder .yml.", examples=["meelopen-in-de-praktijk"]
+    )
     verschil: Text = Field(
         min_length=10,
         max_length=300,
@@ -382,6 +385,14 @@ class Werkvorm(Record):
     verschil_met: list[Difference] = Field(
         default_factory=list,
         description="Werkvormen die erop lijken, en hoe je kiest tussen deze en de andere (mag leeg).",
+        examples=[
+            [
+                {
+                    "werkvorm": "meelopen-in-de-praktijk",
+                    "verschil": "Bij meelopen volg je vaker dezelfde professional. Hier ga je één keer op bezoek.",
+                }
+            ]
+        ],
     )
     wat_is_het: Prose = Field(
         description="Wat de werkvorm is, in een paar zinnen.",
