@@ -32,7 +32,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _toc_title(project: Path) -> None:
-    _edit(project / "mkdocs.yml", "permalink_title: Link naar dit deel", "permalink_title: Link naar dit deel\n      title: Op deze pagina")
+    _edit(
+        project / "mkdocs.yml",
+        "permalink_title: Link naar dit deel",
+        "permalink_title: Link naar dit deel\n      title: Op deze pagina",
+    )
 
 
 def _search_off(project: Path) -> None:
@@ -48,7 +52,9 @@ def _override(project: Path) -> None:
 
 def _hook(project: Path) -> None:
     with (project / "hooks" / "handbook_hooks.py").open("a", encoding="utf-8") as hooks:
-        hooks.write('\n\ndef on_page_markdown(markdown, page, config, files):\n    return markdown + "\\n\\nDoor de hook.\\n"\n')
+        hooks.write(
+            '\n\ndef on_page_markdown(markdown, page, config, files):\n    return markdown + "\\n\\nDoor de hook.\\n"\n'
+        )
 
 
 def _extra(project: Path) -> None:
