@@ -55,6 +55,7 @@ bench: $(STAMP) $(CHROMIUM)  ## measure build speed, size, PDF cost and search q
 	$(BIN)/python bench/search_eval.py
 	$(BIN)/python bench/pdf_cost.py
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/cache_worth.py
 
 # Playwright drives Debian's Chromium: its own browser download does not work on these machines.
 $(CHROMIUM):

@@ -12,6 +12,7 @@ from helpers import ROOT
 
 from handbook import build as pipeline
 from handbook import pdfs, printing
+from handbook.paths import BOOK_PDF
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import handbook_hooks
@@ -59,5 +60,5 @@ def test_the_pdf_cache_keeps_the_used_and_the_previous_entry_of_each_pdf(tmp_pat
 
 def test_a_preview_without_the_whole_book_does_not_render_its_html(monkeypatch):
     book = pipeline.load(ROOT / "werkvormen")
-    paths = [job.path for job in printing.jobs(book, printing.Site(), whole_book=False)]
-    assert printing.BOOK_PDF not in paths and len(paths) == len(book.entries)
+    made = [job.path for job in printing.jobs(book, printing.Site(), whole_book=False)]
+    assert BOOK_PDF not in made and len(made) == len(book.entries)

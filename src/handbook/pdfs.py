@@ -35,7 +35,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import printing
-from .printing import BOOK_PDF, PrintJob
+from .paths import BOOK_PDF
+from .printing import PrintJob
 
 FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
