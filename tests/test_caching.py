@@ -18,14 +18,25 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import handbook_hooks
 
 
-def test_the_preview_address_of_serve_is_never_printed_in_a_pdf(monkeypatch):
+def _settings(**own) -> handbook_hooks.Settings:
+    return handbook_hooks.Settings.read(SimpleNamespace(extra={"handbook": own}, config_file_path=str(ROOT / "x.yml")))
+
+
+def test_the_preview_address_of_serve_is_never_printed_in_a_pdf():
     serving = SimpleNamespace(site_url="http://127.0.0.1:8000/", dev_addr=("127.0.0.1", 8000))
-    monkeypatch.delenv("HANDBOOK_SITE_URL", raising=False)
-    assert handbook_hooks._published_url(serving) == ""
-    monkeypatch.setenv("HANDBOOK_SITE_URL", "https://handboek.example/")
-    assert handbook_hooks._published_url(serving) == "https://handboek.example/"
+    assert handbook_hooks._published_url(serving, _settings()) == ""
+    published = _settings(published_url="https://handboek.example/")
+    assert handbook_hooks._published_url(serving, published) == "https://handboek.example/"
     built = SimpleNamespace(site_url="https://handboek.example/", dev_addr=("127.0.0.1", 8000))
-    assert handbook_hooks._published_url(built) == "https://handboek.example/"
+    assert handbook_hooks._published_url(built, _settings()) == "https://handboek.example/"
+
+
+def test_the_hooks_settings_are_typed_and_an_unknown_one_is_refused():
+    assert _settings() == handbook_hooks.Settings("all", ROOT / ".cache" / "pdf", "")
+    assert _settings(pdf=0, pdf_cache="/tmp/pdf").pdf == "off"
+    assert _settings(pdf="records", pdf_cache="/tmp/pdf").pdf_cache == Path("/tmp/pdf")
+    with pytest.raises(handbook_hooks.PluginError, match="alleen pdf, pdf_cache, published_url"):
+        _settings(pdfs="off")
 
 
 def _small_jobs() -> list[printing.PrintJob]:
