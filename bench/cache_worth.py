@@ -3,13 +3,12 @@
 For each N the script makes a handbook of N records (bench.make_project) and
 drives one process as `serve` drives it: build, then after each edit to a
 record's summary build the whole site again. It does so four times: with
-both kept things (conversions and compiled templates, hooks/cache_hooks.py),
-without conversions, without compiled templates, and without either (a
+everything kept (conversions, search entries and compiled templates,
+hooks/cache_hooks.py), without each of them in turn, and with nothing (a
 plain `build` process: what a rebuild costs with nothing kept). Of one
 rebuild with everything kept it also reports, from a profile, the time
-spent on what is made anew each time: pages' HTML (Material's templates)
-and search entries (Material's search plugin), the two caches that were
-removed. Prints a table and writes bench/cache_worth.json; asserts nothing.
+spent on pages' HTML (Material's templates, made anew every time: the
+removed HTML cache) and on search entries. Prints a table and writes bench/cache_worth.json; asserts nothing.
 """
 
 from __future__ import annotations
@@ -49,6 +48,8 @@ try:
             hooks = next(m for name, m in config.hooks.items() if name.endswith("cache_hooks.py"))
             if variant == "no-conversions" and hooks._preview:
                 hooks._preview.engine = None
+            if variant == "no-search" and hooks._preview:
+                hooks._preview.search = None
             if variant == "no-templates" and hooks._preview:
                 hooks.on_env = lambda env, config, files: env
         profiler = cProfile.Profile() if i == edits + 1 else None
@@ -76,7 +77,7 @@ finally:
     record.write_text(original, encoding="utf-8")
 print(json.dumps({"first": times[0], "rebuilds": times[1:], **profile}))
 """
-VARIANTS = ("all", "no-conversions", "no-templates", "nothing")
+VARIANTS = ("all", "no-conversions", "no-search", "no-templates", "nothing")
 
 
 def main() -> int:

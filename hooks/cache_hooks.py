@@ -6,7 +6,7 @@ handbook's size, persisted page caches saved 0.6 s of a 1.2 s build and
 could serve a stale page; they are gone (README, Build speed).
 
 `serve` rebuilds the whole site after every change. One `Preview` per
-`serve` process keeps two things from one rebuild to the next:
+`serve` process keeps three things from one rebuild to the next:
 
 - each page's conversion (Python-Markdown with every extension, the
   sanitiser included): under a key of the world (`world_key`: the whole
@@ -17,16 +17,22 @@ could serve a stale page; they are gone (README, Build speed).
   before a kept conversion is used. A conversion is kept only when every
   message logged during it could be heard and none was (`Listening`), so a
   warning comes back on every rebuild.
+- each page's search entries (Material's search plugin parses the page's
+  HTML again): under a key of the world and of the whole page as the
+  engine's public API shows it (address, title, metadata, table of
+  contents, HTML).
 - Jinja's compiled templates (Jinja checks each against its source).
 
-When the world key changes, everything kept is dropped. The page's HTML
-and its search entries are made anew by every rebuild, as the engine and
-the theme make them.
+When the world key changes, everything kept is dropped. A page's HTML is
+made anew by every rebuild: it shows every other page's title, address and
+whatever else of them the theme's templates choose to read, and a key over
+that would be a list of what Material reads, with no natural end.
 
-The engine has no public event that lets a hook skip a page's conversion.
-`ProperDocs16` is the one place that knows the engine's page internals; it
-is used only when the installed engine is the version it was written and
-tested for (pyproject.toml bounds it; tests/test_serve_cache.py checks it).
+Neither the engine nor the theme has a public way to hand a page its
+conversion or its search entries. `ProperDocs16` and `Material9Search` are
+the only places that know those internals; each is used only when the
+installed version is the series it was written and tested for
+(pyproject.toml bounds both; tests/test_serve_cache.py checks them).
 """
 
 from __future__ import annotations
@@ -103,6 +109,40 @@ class ProperDocs16:
         return True
 
 
+class Material9Search:
+    """Material's search plugin internals, for Material 9: a page's entries made by the plugin, or put back.
+
+    The plugin indexes a page in its on_page_context by calling its index's
+    `add_entry_from_context(page)`, which appends to the index's `entries`.
+    """
+
+    THEME = "mkdocs-material"
+    SERIES = "9."
+    PLUGIN = "material/search"
+
+    @classmethod
+    def fits(cls) -> bool:
+        return version(cls.THEME).startswith(cls.SERIES)
+
+    @classmethod
+    def intercept(cls, config, entries_of) -> None:
+        """Route each page's indexing through `entries_of(page, make)`, which returns the page's entries."""
+        plugin = config.plugins.get(cls.PLUGIN)
+        index = getattr(plugin, "search_index", None)
+        if index is None or not hasattr(index, "add_entry_from_context"):
+            return
+        add = index.add_entry_from_context
+
+        def make(page) -> list[dict]:
+            before = len(index.entries)
+            add(page)
+            made = index.entries[before:]
+            del index.entries[before:]
+            return made
+
+        index.add_entry_from_context = lambda page: index.entries.extend(entries_of(page, make))
+
+
 class MemoryBytecode(jinja2.BytecodeCache):
     """Compiled templates in memory; Jinja compares each with its template's source before using it."""
 
@@ -123,9 +163,11 @@ class Preview:
     """What one `serve` process keeps between its rebuilds."""
 
     engine: type[ProperDocs16] | None
+    search: type[Material9Search] | None = None
     versions: str = field(default_factory=lambda: cache.installed_versions())  # code does not change while it runs
     world: str = ""
     conversions: dict[str, dict] = field(default_factory=dict)
+    entries: dict[str, list[dict]] = field(default_factory=dict)  # search entries; callers must not change them
     templates: MemoryBytecode = field(default_factory=MemoryBytecode)
     used: set[str] = field(default_factory=set)
     hits: int = 0
@@ -135,14 +177,16 @@ class Preview:
         if world != self.world:
             self.world = world
             self.conversions.clear()
+            self.entries.clear()
             self.templates = MemoryBytecode()
         self.used.clear()
         self.hits = self.misses = 0
 
     def finish(self) -> None:
         """Keep what this rebuild used (an undone edit converts again; memory stays the size of one site)."""
-        for key in self.conversions.keys() - self.used:
-            del self.conversions[key]
+        for kept in (self.conversions, self.entries):
+            for key in kept.keys() - self.used:
+                del kept[key]
 
     def convert(self, page, config, files) -> None:
         engine = self.engine
@@ -161,6 +205,23 @@ class Preview:
         if heard.complete and not heard.records and not lookups.untracked:
             self.conversions[key] = {**engine.snapshot(page), "lookups": lookups.seen}
 
+    def search_entries(self, page, make) -> list[dict]:
+        key = cache.digest(
+            self.world,
+            "search",
+            page.file.src_uri,
+            page.url,
+            str(page.title),
+            cache.canonical(page.meta),
+            cache.canonical(_tokens(page.toc)),
+            page.content or "",
+        )
+        self.used.add(key)
+        kept = self.entries.get(key)
+        if kept is None:
+            kept = self.entries[key] = make(page)
+        return kept
+
 
 _preview: Preview | None = None  # `serve` only: set by on_startup, which the engine calls once per process
 
@@ -171,9 +232,13 @@ def on_startup(command, dirty):
     if command != "serve":
         return
     engine = ProperDocs16 if ProperDocs16.fits() else None
-    if engine is None:
-        log.info(f"Voorbeeld: ProperDocs {version('properdocs')} is niet getest; elke pagina wordt steeds omgezet")
-    _preview = Preview(engine)
+    search = Material9Search if Material9Search.fits() else None
+    if engine is None or search is None:
+        log.info(
+            f"Voorbeeld: ProperDocs {version('properdocs')} en Material {version('mkdocs-material')} zijn niet "
+            "allebei getest; wat niet getest is, wordt bij elke wijziging opnieuw gemaakt"
+        )
+    _preview = Preview(engine, search)
 
 
 @event_priority(-100)  # after every other on_config: the configuration as this build uses it
@@ -181,6 +246,14 @@ def on_config(config):
     if _preview is not None:
         _preview.begin(world_key(config, _preview.versions))
     return config
+
+
+def on_files(files, config):
+    """Material's search plugin made its index in its on_config: its entries per page go through memory."""
+    preview = _preview
+    if preview is not None and preview.search is not None:
+        preview.search.intercept(config, preview.search_entries)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

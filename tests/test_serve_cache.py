@@ -264,9 +264,9 @@ def test_a_new_override_file_changes_the_world_key(tmp_path: Path):
     assert _world(project) != before
 
 
-def test_the_engine_adapter_fits_the_pinned_engine():
+def test_the_engine_and_theme_adapters_fit_the_pinned_versions():
     """Pinned in requirements.lock, bounded in pyproject.toml: the adapter is written for this engine."""
-    assert cache_hooks.ProperDocs16.fits()
+    assert cache_hooks.ProperDocs16.fits() and cache_hooks.Material9Search.fits()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"properdocs>=1.6,<1.7"' in pyproject and '"mkdocs-material>=9.8,<10"' in pyproject
 
