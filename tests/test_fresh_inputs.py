@@ -1,10 +1,14 @@
-"""The PDF cache's key: everything a PDF is made from, read again for every build (issue #23, case 4)."""
+"""Inputs read again for every build, so that a process that runs for hours (`serve`) never uses an old one.
+
+The PDF cache's key covers everything a PDF is made from (issue #23, case 4);
+the shared synonym list is read again too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from handbook import pdfs, printing
+from handbook import pdfs, printing, search
 
 JOB = printing.PrintJob("downloads/x.pdf", "X", "<html><body><h1>X</h1></body></html>", dt.date(2025, 1, 1))
 
@@ -42,3 +46,11 @@ def test_the_same_input_gives_the_same_key():
     assert pdfs.key(JOB) == pdfs.key(JOB)
     other = printing.PrintJob(JOB.path, JOB.title, JOB.html.replace("X", "Y"), JOB.date)
     assert pdfs.key(other) != pdfs.key(JOB)
+
+
+def test_an_edited_synonym_list_counts_in_the_same_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "files", lambda package: tmp_path)
+    (tmp_path / search.SYNONYMS_FILE).write_text("- [intervisie, collegiaal consult]\n", encoding="utf-8")
+    assert search.synonym_groups() == (("intervisie", "collegiaal consult"),)
+    (tmp_path / search.SYNONYMS_FILE).write_text("- [leerhuis, leerkring]\n", encoding="utf-8")
+    assert search.synonym_groups() == (("leerhuis", "leerkring"),)
