@@ -281,6 +281,7 @@ def world_key(config, versions: str) -> str:
     the plugins changed it (less what the records make, DERIVED), the hook files, the files of the theme's
     folders that are not part of an installed package (overrides/), and every installed version."""
     settings = {name: value for name, value in config.items() if name not in DERIVED}
+    settings["config_file_path"] = os.path.abspath(config.config_file_path)  # relative in `serve`'s first build
     theme = config.theme
     own_dirs = [d for d in theme.dirs if not cache.installed(d)]
     return cache.digest(

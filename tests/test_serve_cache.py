@@ -257,6 +257,16 @@ def test_the_world_key_changes_with_any_installed_version(pristine):
     assert "mkdocs-material==" in versions and "properdocs==" in versions and "python==" in versions
 
 
+def test_the_world_key_of_serves_first_build_is_that_of_the_next(tmp_path: Path, monkeypatch):
+    """`serve`'s first build has the configuration file's path as given (relative), later ones absolute."""
+    from properdocs.config import load_config
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    first = cache_hooks.world_key(load_config(config_file="mkdocs.yml"), "v1")
+    assert first == _world(project)
+
+
 def test_a_new_override_file_changes_the_world_key(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     before = _world(project)
