@@ -58,7 +58,18 @@ log = logging.getLogger("mkdocs.hooks.handbook")
 DERIVED = ("nav", "handbook_build")
 
 
-class ProperDocs16:
+class _Adapter:
+    """Code that knows a package's internals, used only with the series of that package it was written for."""
+
+    DISTRIBUTION = ""
+    SERIES = ""
+
+    @classmethod
+    def fits(cls) -> bool:
+        return version(cls.DISTRIBUTION).startswith(cls.SERIES)
+
+
+class ProperDocs16(_Adapter):
     """The engine's page internals, for ProperDocs 1.6: what a conversion sets on a page, kept and put back.
 
     `Page.render` converts and sets `content`, `toc`, `_title_from_render`,
@@ -67,12 +78,8 @@ class ProperDocs16:
     the installed engine and checks that a restored page equals a converted one.
     """
 
-    ENGINE = "properdocs"
+    DISTRIBUTION = "properdocs"
     SERIES = "1.6."
-
-    @classmethod
-    def fits(cls) -> bool:
-        return version(cls.ENGINE).startswith(cls.SERIES)
 
     @staticmethod
     def intercept(page, render) -> None:
@@ -109,20 +116,16 @@ class ProperDocs16:
         return True
 
 
-class Material9Search:
+class Material9Search(_Adapter):
     """Material's search plugin internals, for Material 9: a page's entries made by the plugin, or put back.
 
     The plugin indexes a page in its on_page_context by calling its index's
     `add_entry_from_context(page)`, which appends to the index's `entries`.
     """
 
-    THEME = "mkdocs-material"
+    DISTRIBUTION = "mkdocs-material"
     SERIES = "9."
     PLUGIN = "material/search"
-
-    @classmethod
-    def fits(cls) -> bool:
-        return version(cls.THEME).startswith(cls.SERIES)
 
     @classmethod
     def intercept(cls, config, entries_of) -> None:
