@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from handbook import RecordError, collection, records
+from handbook import RecordError, collection, discovery, records
 from handbook.model import Werkvorm
 
 LEERHUIS = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
@@ -269,4 +269,4 @@ def test_a_record_saved_next_to_werkvormen_is_an_error(tmp_path):
 
 
 def test_the_real_handbook_has_no_unpublished_files():
-    assert collection.unpublished(ROOT / "werkvormen", collection.record_files(ROOT / "werkvormen")) == []
+    assert discovery.unpublished(ROOT / "werkvormen", discovery.record_files(ROOT / "werkvormen")) == []

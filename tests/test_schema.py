@@ -8,11 +8,11 @@ import jsonschema
 import pytest
 from helpers import ROOT
 
-from handbook import collection, schema
+from handbook import discovery, schema
 from handbook.model import Checklist
 from handbook.yamlfile import parse
 
-RECORDS = collection.record_files(ROOT / "werkvormen")
+RECORDS = discovery.record_files(ROOT / "werkvormen")
 
 
 def test_committed_schema_matches_the_model():
@@ -111,7 +111,7 @@ def test_vs_code_maps_the_records_to_their_schemas():
         assert (ROOT / target).is_file()
 
 
-@pytest.mark.parametrize("path", collection.source_files(ROOT / "werkvormen"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", discovery.source_files(ROOT / "werkvormen"), ids=lambda p: p.name)
 def test_every_source_passes_the_published_schema(path):
     published = json.loads((ROOT / "schema" / "bron.schema.json").read_text(encoding="utf-8"))
     first = path.read_text(encoding="utf-8").splitlines()[0]

@@ -76,7 +76,7 @@ def _report_check(handbook, args) -> int:
 
     from .advice import advise
 
-    warnings = advise(handbook, args.werkvormen, dt.date.today())
+    warnings = advise(handbook, dt.date.today())
     for warning in warnings:
         print(warning, file=sys.stderr)
     if _github(args):
