@@ -261,7 +261,7 @@ def test_the_licence_line_keeps_a_credited_summary_under_its_sources_rights():
     assert line.summaries == "de korte samenvatting" and line.applies == "geldt de licentie"
     without = next(e for e in BOOK.entries if not any(ref.samenvatting for ref in e.record.bronnen))
     assert views.licence(without, BOOK).kept == []
-    page = pages.render(BOOK)[pages.page_path(gluren)]
+    page = pages.render(BOOK)[views.page_path(gluren)]
     assert "Dat geldt niet voor de korte samenvatting van Gluren bij de burens" in page
 
 
