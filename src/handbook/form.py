@@ -55,12 +55,8 @@ def repository(edit_url: str | None) -> dict[str, str] | None:
 
 
 def form_schema(handbook: Handbook) -> dict:
-    """The werkvorm schema, with the sources that exist as the choices for `bron` (the schema file cannot know them)."""
-    result = schema.schema_for(Werkvorm)
-    bron = result["$defs"]["SourceRef"]["properties"]["bron"]
-    bron["enum"] = [key for key, _ in handbook.sources]
-    bron["enumDescriptions"] = [source.titel for _, source in handbook.sources]
-    return result
+    """The werkvorm schema, with the records and sources that exist as the choices (as the published schema)."""
+    return schema.schema_for(Werkvorm, schema.Choices.of(handbook))
 
 
 def attributes(edit_url: str | None, handbook: Handbook) -> str:
