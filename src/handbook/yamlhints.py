@@ -8,6 +8,7 @@ around PyYAML's marks and name the mistake they most likely made.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import yaml
@@ -345,7 +346,7 @@ def _usual_step(lines: list[str]) -> int:
     """How far this file indents a field under its parent (usually 2)."""
     steps: dict[int, int] = {}
     held = [t for t in lines if t.strip() and not t.lstrip().startswith("#")]
-    for parent, child in zip(held, held[1:], strict=False):
+    for parent, child in itertools.pairwise(held):
         if parent.rstrip().endswith(":") and _indent(child) > _indent(parent):
             step = _indent(child) - _indent(parent)
             steps[step] = steps.get(step, 0) + 1
