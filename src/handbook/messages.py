@@ -147,9 +147,10 @@ def _colon_in_text(key: object, rest: object) -> str:
 def _date(value: str) -> str | None:
     """A date written the Dutch way (4-12-2026) exists; only its order is wrong: say it, with the fix."""
     dutch, loose = _DUTCH_DAY.fullmatch(value.strip()), _ISO_LOOSE.fullmatch(value.strip())
-    day, month, year = dutch.groups() if dutch else loose.groups()[::-1] if loose else (None, None, None)
-    if day is None:
+    found = dutch or loose
+    if found is None:
         return None
+    day, month, year = found.groups() if dutch else found.groups()[::-1]
     try:
         iso = dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
