@@ -7,6 +7,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from . import licences
 from .model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Source
 from .pages import _env
@@ -35,7 +37,7 @@ def limits() -> dict[str, int]:
     }
 
 
-def _max_length(model: type, name: str) -> int:
+def _max_length(model: type[BaseModel], name: str) -> int:
     """The limit pydantic enforces: of two max_length on a field, the last one counts."""
     found = [m.max_length for m in model.model_fields[name].metadata if hasattr(m, "max_length")]
     return int(found[-1])
