@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -199,10 +200,17 @@ def _suggest_name(path: Path) -> str:
     return f"{stem}.yml"
 
 
-def load(root: Path) -> Handbook:
-    """Load and check every record; raise RecordError with all problems at once."""
+def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
+    """Load and check every record; raise RecordError with all problems at once.
+
+    `new` holds the files (as shown, werkvormen/x.yml) that a change adds: a title or
+    name that two files share is reported on the new one, not on the record that was
+    there first. Records with problems of their own still take part in the checks
+    across records, with what could be read of them.
+    """
     root = Path(root)
     entries, problems, files = [], [], record_files(root)
+    partial: list[Seen] = []
     for path in files:
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
         outside = _not_a_plain_file(path, root)
@@ -211,6 +219,8 @@ def load(root: Path) -> Handbook:
             continue
         record, found, positions = records.read_with_positions(path, records.kind_for(path, root), shown_as)
         problems += found
+        if record is None and positions is not None and isinstance(positions.data, dict):
+            partial.append(Seen.read(path.stem, shown_as, positions))
         if not re.match(SLUG_PATTERN, path.stem):
             problems.append(
                 Problem(
@@ -239,8 +249,12 @@ def load(root: Path) -> Handbook:
         source_names.add(path.stem)
         if source is not None:
             sources.append((path.stem, source))
-    problems += _cross_checks(entries, {path.stem for path in files}, root)
-    problems += _source_checks(entries, source_names, root)
+    inline, found = _inline_sources(entries, source_names)
+    problems += found
+    seen = sorted([Seen.of(e) for e in entries] + partial, key=lambda x: (x.source in new, x.source))
+    problems += _cross_checks(seen, {path.stem for path in files})
+    problems += _source_checks(seen, source_names | {key for key, _ in inline}, root)
+    sources += inline
     if problems:
         raise RecordError(problems)
     return Handbook(
@@ -249,22 +263,90 @@ def load(root: Path) -> Handbook:
     )
 
 
-def _source_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
-    """Every source a record names is a file in werkvormen/bronnen/."""
-    problems = []
+@dataclass(frozen=True)
+class Seen:
+    """What the checks across records need of one record: read from a valid record, or from the
+    data of one with problems of its own (its title and the names it gives, where they are text)."""
+
+    slug: str
+    source: str
+    title: str | None
+    named: tuple[tuple[tuple[str | int, ...], str], ...]  # (field path, record named): verwant, verschil_met, ...
+    sources: tuple[tuple[tuple[str | int, ...], str], ...]  # (field path, source key)
+    folder: str
+    positions: Document | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, entry: Entry) -> Seen:
+        refs = tuple((("bronnen", i, "bron"), ref.bron) for i, ref in enumerate(entry.record.bronnen))
+        named = tuple(_named_slugs(entry.record))
+        return cls(entry.slug, entry.source, entry.record.titel, named, refs, entry.folder, entry.positions)
+
+    @classmethod
+    def read(cls, slug: str, source: str, doc: Document) -> Seen:
+        data = cast(dict, doc.data)
+        title = data.get("titel") if isinstance(data.get("titel"), str) else None
+        named: list[tuple[tuple[str | int, ...], str]] = [
+            (("verwant", i), v) for i, v in enumerate(_list(data.get("verwant"))) if isinstance(v, str)
+        ]
+        named += [
+            (("verschil_met", i, "werkvorm"), d["werkvorm"])
+            for i, d in enumerate(_list(data.get("verschil_met")))
+            if isinstance(d, dict) and isinstance(d.get("werkvorm"), str)
+        ]
+        refs: list[tuple[tuple[str | int, ...], str]] = []
+        for i, ref in enumerate(_list(data.get("bronnen"))):
+            if isinstance(ref, str):
+                refs.append((("bronnen", i), ref))
+            elif isinstance(ref, dict) and isinstance(ref.get("bron"), str):
+                refs.append((("bronnen", i, "bron"), ref["bron"]))
+        folder = "checklists" if "/checklists/" in source else "werkvormen"
+        named = [(p, v.strip()) for p, v in named if re.fullmatch(SLUG_PATTERN, v.strip())]
+        refs = [(p, v.strip()) for p, v in refs if re.fullmatch(SLUG_PATTERN, v.strip())]
+        return cls(slug, source, title.strip() if title else None, tuple(named), tuple(refs), folder, doc)
+
+    def at(self, path: tuple, message: str) -> Problem:
+        line, column = self.positions.where(path) if self.positions else (1, 1)
+        return Problem(self.source, line, column, messages.field_path(path), message)
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _inline_sources(entries: list[Entry], names: set[str]) -> tuple[list[tuple[str, Source]], list[Problem]]:
+    """Sources described in a record (`nieuwe_bronnen`), until they get a file of their own."""
+    found: list[tuple[str, Source]] = []
+    problems: list[Problem] = []
+    keys: dict[str, Entry] = {}
     for entry in entries:
-        for i, ref in enumerate(entry.record.bronnen):
-            if ref.bron not in names:
-                hint = messages.suggest(ref.bron, names)
-                tip = f"; bedoel je '{hint}'?" if hint else ""
+        for i, new in enumerate(entry.record.nieuwe_bronnen):
+            where = ("nieuwe_bronnen", i, "sleutel")
+            if new.sleutel in names:
                 problems.append(
-                    locate(
-                        entry,
-                        root,
-                        ("bronnen", i, "bron"),
-                        f"er is geen bron '{ref.bron}' in {root.name}/{SOURCES_FOLDER}/{tip}",
+                    Seen.of(entry).at(
+                        where,
+                        f"er is al een bron '{new.sleutel}' in {SOURCES_FOLDER}/; noem die bij 'bronnen' "
+                        "en haal deze weg, of kies een andere sleutel",
                     )
                 )
+            elif new.sleutel in keys:
+                problems.append(Seen.of(entry).at(where, f"'{new.sleutel}' staat ook in {keys[new.sleutel].source}"))
+            else:
+                keys[new.sleutel] = entry
+                found.append((new.sleutel, Source.model_validate(new.model_dump(exclude={"sleutel"}))))
+    return found, problems
+
+
+def _source_checks(seen: list[Seen], names: set[str], root: Path) -> list[Problem]:
+    """Every source a record names is a file in werkvormen/bronnen/ (or described in a record)."""
+    problems = []
+    for record in seen:
+        for path, key in record.sources:
+            if key not in names:
+                hint = messages.suggest(key, names)
+                tip = f"; bedoel je '{hint}'?" if hint else ""
+                problems.append(record.at(path, f"er is geen bron '{key}' in {root.name}/{SOURCES_FOLDER}/{tip}"))
     return problems
 
 
@@ -277,49 +359,51 @@ def _not_a_plain_file(path: Path, root: Path) -> str | None:
     return None
 
 
-def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
+def _cross_checks(seen: list[Seen], names: set[str]) -> list[Problem]:
     """What one record cannot know alone: related slugs exist, slugs and titles are unique.
 
     `names` holds every record file's name, also of files with problems of their
     own, so that one broken record does not make every link to it an error too.
+    `seen` is in the order the first of two equal titles is kept: new files last.
     """
     problems: list[Problem] = []
-    slugs: dict[str, Entry] = {}
-    titles: dict[str, Entry] = {}
-    for entry in entries:
-        if paths.page(entry.folder, entry.slug) in paths.GENERATED:
+    slugs: dict[str, Seen] = {}
+    titles: dict[str, Seen] = {}
+    for record in seen:
+        if paths.page(record.folder, record.slug) in paths.GENERATED:
             problems.append(
-                locate(
-                    entry,
-                    root,
+                record.at(
                     (),
-                    f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
+                    f"de naam '{record.slug}' is van een pagina die het handboek zelf "
                     "maakt; geef het bestand een andere naam",
                 )
             )
-        if entry.slug in slugs:
-            problems.append(locate(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
-        slugs.setdefault(entry.slug, entry)
-        title = textrules.title_key(entry.record.titel)  # "Casuïstiek" and "casuistiek" look the same to a reader
-        if title in titles:
-            problems.append(
-                locate(
-                    entry,
-                    root,
-                    ("titel",),
-                    f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)",
-                )
-            )
-        titles.setdefault(title, entry)
-    for entry in entries:
-        for path, slug in _named_slugs(entry.record):
-            if slug == entry.slug:
-                problems.append(locate(entry, root, path, "een record kan niet naar zichzelf verwijzen"))
+        if record.slug in slugs:
+            problems.append(record.at((), f"de naam '{record.slug}' bestaat al: {slugs[record.slug].source}"))
+        slugs.setdefault(record.slug, record)
+        title = textrules.title_key(record.title or "")  # "Casuïstiek" and "casuistiek" look the same to a reader
+        if title and title in titles:
+            problems.append(record.at(("titel",), duplicate_title(titles[title].source)))
+        if title:
+            titles.setdefault(title, record)
+    for record in seen:
+        for path, slug in record.named:
+            if slug == record.slug:
+                problems.append(record.at(path, "een record kan niet naar zichzelf verwijzen"))
             elif slug not in names:
-                hint = messages.suggest(slug, names)
-                tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(locate(entry, root, path, f"er is geen werkvorm of checklist '{slug}'{tip}"))
+                problems.append(record.at(path, missing_record(slug, names)))
     return problems
+
+
+def duplicate_title(other: str) -> str:
+    """The message for a title another record has (the form says the same)."""
+    return f"dezelfde titel als {other} (hoofdletters, accenten en leestekens tellen niet mee)"
+
+
+def missing_record(slug: str, names: Iterable[str]) -> str:
+    hint = messages.suggest(slug, names)
+    tip = f"; bedoel je '{hint}'?" if hint else ""
+    return f"er is geen werkvorm of checklist '{slug}'{tip}"
 
 
 def _named_slugs(record: Record) -> list[tuple[tuple[str | int, ...], str]]:

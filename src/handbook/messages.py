@@ -165,9 +165,11 @@ _HOURS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|uren)")
 def _duration(value: object) -> str:
     """`duur: 2 uur` or `duur: 90`: the duration is a min and a max, in minutes."""
     hours = _HOURS.search(str(value))
-    minutes = round(float(hours[1].replace(",", ".")) * 60) if hours else value if isinstance(value, int) else 60
-    return f"moet een minimum en maximum in minuten zijn, bijvoorbeeld: duur: {{min: {minutes}, max: {minutes}}}" + (
-        f" ({hours[0]} is {minutes} minuten)" if hours else ""
+    low = high = round(float(hours[1].replace(",", ".")) * 60) if hours else value if isinstance(value, int) else 0
+    if not low:
+        low, high = 60, 120
+    return f"moet een groep velden zijn: min en max, in minuten; bijvoorbeeld duur: {{min: {low}, max: {high}}}" + (
+        f" ({hours[0]} is {low} minuten)" if hours else ""
     )
 
 
