@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test test-fast lint check new new-bron export zensical bench clean
+.PHONY: serve site test test-fast lint check new new-bron bronnen-apart export zensical bench clean
 
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
@@ -40,6 +40,9 @@ new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 new-bron: $(STAMP)  ## start a new source: make new-bron TITEL="Titel van de bron"
 	@test -n "$(TITEL)" || { echo 'Gebruik: make new-bron TITEL="Titel van de bron"'; exit 2; }
 	$(BIN)/python -m handbook new-bron "$(TITEL)"
+
+bronnen-apart: $(STAMP)  ## move sources that the form put inside a record (nieuwe_bronnen) to werkvormen/bronnen/
+	$(BIN)/python -m handbook bronnen-apart
 
 export: $(STAMP)  ## write the whole site source to export/, buildable without hooks (updated in place)
 	$(BIN)/python -m handbook export export

@@ -45,6 +45,17 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
                     warning=True,
                 )
             )
+        for i, new in enumerate(record.nieuwe_bronnen):
+            found.append(
+                locate(
+                    entry,
+                    root,
+                    ("nieuwe_bronnen", i, "sleutel"),
+                    f"deze bron krijgt een eigen bestand: de redactie zet hem met `make bronnen-apart` in "
+                    f"{root.name}/bronnen/{new.sleutel}.yml",
+                    warning=True,
+                )
+            )
         if today - record.laatst_herzien > STALE_AFTER:
             found.append(
                 locate(

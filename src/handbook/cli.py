@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
     source = sub.add_parser("new-bron", help="maak een nieuwe bron in werkvormen/bronnen/, klaar om in te vullen")
     source.add_argument("titel", help='de titel van de bron, bijvoorbeeld "Rapport leernetwerken 2024"')
+    sub.add_parser("bronnen-apart", help="zet bronnen die in een record beschreven staan in werkvormen/bronnen/")
     schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"), help="doelmap (standaard: schema/)")
     args = parser.parse_args(argv)
@@ -63,8 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export":
         return _export(args)
+    if args.command == "bronnen-apart":
+        return _split(args)
     try:
-        handbook = collection.load(args.werkvormen)
+        handbook = collection.load(args.werkvormen, _new_files(args.werkvormen))
     except RecordError as error:
         print(error.report(), file=sys.stderr)
         if args.command == "check" and _github(args):
@@ -82,6 +85,46 @@ def _refresh_schema(handbook, root: Path) -> None:
     if folder.is_dir():
         for path in write(folder, Choices.of(handbook), only_changed=True):
             print(f"bijgewerkt: {path} (de lijst van werkvormen en bronnen)", file=sys.stderr)
+
+
+def _split(args) -> int:
+    from .split import split
+
+    try:
+        changed = split(args.werkvormen)
+    except RecordError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for path in changed:
+        print(f"geschreven: {path}")
+    print("Geen bronnen in records gevonden." if not changed else "Controleer en commit de bestanden.")
+    return 0
+
+
+def _new_files(root: Path) -> frozenset[str]:
+    """The record files a change adds (as shown: werkvormen/x.yml), so a duplicate is reported on them.
+
+    HANDBOOK_NEW_FILES (the workflow sets it from the pull request), or else what git
+    calls new in this working copy (untracked or added). Without git: none.
+    """
+    import os
+    import subprocess
+
+    listed = os.environ.get("HANDBOOK_NEW_FILES")
+    if listed is not None:
+        return frozenset(listed.split())
+    try:
+        status = subprocess.run(
+            ["git", "status", "--porcelain=v1", "--untracked-files=all", "--", root.name],
+            cwd=root.parent,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line[3:] for line in status.splitlines() if line[:2] in ("??", "A ", "AM"))
 
 
 def _export(args) -> int:
