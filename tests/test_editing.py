@@ -167,8 +167,13 @@ def test_repository_has_the_pull_request_template_issue_form_workflow_and_pre_co
     assert any("GITHUB_STEP_SUMMARY" in s for s in first)  # every problem, not only 10 annotations
     steps = [s.get("run", s.get("uses", "")) for s in jobs["build"]["steps"]]
     assert jobs["build"]["needs"] == "check" and "make test" in steps and "make site" in steps
-    assert any(s.startswith("actions/upload-artifact") for s in steps)
-    assert any("mkdocs-voorbeeld.yml" in s for s in steps)  # the preview opens from disk
+    # the preview comes right after the check, beside the tests: a failing test does not hold it back
+    preview = [s.get("run", s.get("uses", "")) for s in jobs["preview"]["steps"]]
+    assert jobs["preview"]["needs"] == "check" and not any("make test" in s for s in preview)
+    assert any(s.startswith("actions/upload-artifact") for s in preview)
+    assert any("mkdocs-voorbeeld.yml" in s for s in preview)  # the preview opens from disk
+    assert any("handbook changes" in s and "GITHUB_STEP_SUMMARY" in s for s in preview)  # the changed pages
+    assert not any("mkdocs-voorbeeld.yml" in s for s in steps)
     assert all(job.get("timeout-minutes") for job in jobs.values())
     assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
     assert jobs["deploy"]["concurrency"]["cancel-in-progress"] is False

@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
     source = sub.add_parser("new-bron", help="maak een nieuwe bron in werkvormen/bronnen/, klaar om in te vullen")
     source.add_argument("titel", help='de titel van de bron, bijvoorbeeld "Rapport leernetwerken 2024"')
+    changes = sub.add_parser("changes", help="de pagina's die een wijziging raakt, als tabel voor de workflow")
+    changes.add_argument("base", help="waarmee vergelijken, bijvoorbeeld origin/main")
+    changes.add_argument("--artifact", default="voorbeeld-site", help="de naam van het voorbeeld in de workflow")
     sub.add_parser("bronnen-apart", help="zet bronnen die in een record beschreven staan in werkvormen/bronnen/")
     schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"), help="doelmap (standaard: schema/)")
@@ -66,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     if args.command == "bronnen-apart":
         return _split(args)
+    if args.command == "changes":
+        from .changes import changed_pages, from_git, markdown
+
+        print(markdown(changed_pages(from_git(args.base), collection.load(args.werkvormen)), args.artifact))
+        return 0
     try:
         handbook = collection.load(args.werkvormen, _new_files(args.werkvormen))
     except RecordError as error:
