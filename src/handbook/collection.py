@@ -249,11 +249,11 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         source_names.add(path.stem)
         if source is not None:
             sources.append((path.stem, source))
-    inline, found = _inline_sources(entries, source_names)
-    problems += found
+    inline = _inline_sources(entries)
     seen = sorted([Seen.of(e) for e in entries] + partial, key=lambda x: (x.source in new, x.source))
+    problems += _new_source_checks(seen, source_names)
     problems += _cross_checks(seen, {path.stem for path in files})
-    problems += _source_checks(seen, source_names | {key for key, _ in inline}, root)
+    problems += _source_checks(seen, source_names | {key for r in seen for _, key in r.new_sources}, root)
     sources += inline
     if problems:
         raise RecordError(problems)
@@ -274,13 +274,15 @@ class Seen:
     named: tuple[tuple[tuple[str | int, ...], str], ...]  # (field path, record named): verwant, verschil_met, ...
     sources: tuple[tuple[tuple[str | int, ...], str], ...]  # (field path, source key)
     folder: str
+    new_sources: tuple[tuple[tuple[str | int, ...], str], ...] = ()  # (field path, key) of nieuwe_bronnen
     positions: Document | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, entry: Entry) -> Seen:
         refs = tuple((("bronnen", i, "bron"), ref.bron) for i, ref in enumerate(entry.record.bronnen))
         named = tuple(_named_slugs(entry.record))
-        return cls(entry.slug, entry.source, entry.record.titel, named, refs, entry.folder, entry.positions)
+        new = tuple((("nieuwe_bronnen", i, "sleutel"), n.sleutel) for i, n in enumerate(entry.record.nieuwe_bronnen))
+        return cls(entry.slug, entry.source, entry.record.titel, named, refs, entry.folder, new, entry.positions)
 
     @classmethod
     def read(cls, slug: str, source: str, doc: Document) -> Seen:
@@ -300,10 +302,16 @@ class Seen:
                 refs.append((("bronnen", i), ref))
             elif isinstance(ref, dict) and isinstance(ref.get("bron"), str):
                 refs.append((("bronnen", i, "bron"), ref["bron"]))
+        new = [
+            (("nieuwe_bronnen", i, "sleutel"), n["sleutel"])
+            for i, n in enumerate(_list(data.get("nieuwe_bronnen")))
+            if isinstance(n, dict) and isinstance(n.get("sleutel"), str)
+        ]
         folder = "checklists" if "/checklists/" in source else "werkvormen"
         named = [(p, v.strip()) for p, v in named if re.fullmatch(SLUG_PATTERN, v.strip())]
         refs = [(p, v.strip()) for p, v in refs if re.fullmatch(SLUG_PATTERN, v.strip())]
-        return cls(slug, source, title.strip() if title else None, tuple(named), tuple(refs), folder, doc)
+        keys = tuple((p, v.strip()) for p, v in new)
+        return cls(slug, source, title.strip() if title else None, tuple(named), tuple(refs), folder, keys, doc)
 
     def at(self, path: tuple, message: str) -> Problem:
         line, column = self.positions.where(path) if self.positions else (1, 1)
@@ -314,28 +322,33 @@ def _list(value: object) -> list:
     return value if isinstance(value, list) else []
 
 
-def _inline_sources(entries: list[Entry], names: set[str]) -> tuple[list[tuple[str, Source]], list[Problem]]:
+def _inline_sources(entries: list[Entry]) -> list[tuple[str, Source]]:
     """Sources described in a record (`nieuwe_bronnen`), until they get a file of their own."""
-    found: list[tuple[str, Source]] = []
+    return [
+        (new.sleutel, Source.model_validate(new.model_dump(exclude={"sleutel"})))
+        for entry in entries
+        for new in entry.record.nieuwe_bronnen
+    ]
+
+
+def _new_source_checks(seen: list[Seen], names: set[str]) -> list[Problem]:
+    """A source described in a record has a key no file and no other record has."""
     problems: list[Problem] = []
-    keys: dict[str, Entry] = {}
-    for entry in entries:
-        for i, new in enumerate(entry.record.nieuwe_bronnen):
-            where = ("nieuwe_bronnen", i, "sleutel")
-            if new.sleutel in names:
+    keys: dict[str, Seen] = {}
+    for record in seen:
+        for path, key in record.new_sources:
+            if key in names:
                 problems.append(
-                    Seen.of(entry).at(
-                        where,
-                        f"er is al een bron '{new.sleutel}' in {SOURCES_FOLDER}/; noem die bij 'bronnen' "
+                    record.at(
+                        path,
+                        f"er is al een bron '{key}' in {SOURCES_FOLDER}/; noem die bij 'bronnen' "
                         "en haal deze weg, of kies een andere sleutel",
                     )
                 )
-            elif new.sleutel in keys:
-                problems.append(Seen.of(entry).at(where, f"'{new.sleutel}' staat ook in {keys[new.sleutel].source}"))
-            else:
-                keys[new.sleutel] = entry
-                found.append((new.sleutel, Source.model_validate(new.model_dump(exclude={"sleutel"}))))
-    return found, problems
+            elif key in keys:
+                problems.append(record.at(path, f"'{key}' staat ook in {keys[key].source}"))
+            keys.setdefault(key, record)
+    return problems
 
 
 def _source_checks(seen: list[Seen], names: set[str], root: Path) -> list[Problem]:

@@ -180,10 +180,13 @@ def form_schema(handbook: Handbook) -> dict:
 
 
 def _label_items(node: object) -> None:
+    """Singular names for items; the lists of records (long, and growing) become choices in a list."""
     if isinstance(node, list):
         for item in node:
             _label_items(item)
     elif isinstance(node, dict):
+        if node.get("errorMessage") in schema.CHOICE_MESSAGES.values():
+            node["x-hb-records"] = True
         for key, sub in node.get("properties", {}).items():
             if isinstance(sub, dict) and key in ITEM_LABELS:
                 sub["x-hb-item"] = ITEM_LABELS[key]

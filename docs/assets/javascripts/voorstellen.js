@@ -59,8 +59,8 @@
   function control(name, s, required, path) {
     s = norm(s);
     var items = s.type === "array" && s.items ? norm(s.items) : null;
-    // a short fixed list (roles, themes) as tick boxes; a long one (every werkvorm) as a list of choices
-    if (items && items.enum && items.enum.length <= 12) { return choices(name, s, required, path); }
+    // a fixed list (roles, themes) as tick boxes; the records (many, and more each year) as a list of choices
+    if (items && items.enum && !items["x-hb-records"]) { return choices(name, s, required, path); }
     if (s.type === "array") { return list(name, s, required, path); }
     if (s.type === "object" && s.properties) { return group(name, s, required, false, path); }
     if (s.type === "object" && s.propertyNames) { return perKey(name, s, required, path); }
@@ -113,7 +113,10 @@
   /* A problem is a text, or {text, action: {label, run}}: an existing title offers to edit that werkvorm. */
   function show(box, input, problem, visible) {
     var text = problem && problem.text !== undefined ? problem.text : problem;
-    box.error.textContent = visible && text ? text : "";
+    var key = visible && text ? text : "";
+    if (box.shown === key && box.error.childNodes.length) { return; }  // keep a button the editor is clicking
+    box.shown = key;
+    box.error.textContent = key;
     if (visible && problem && problem.action) {
       var button = el("button", { type: "button", "class": "md-button hb-action", text: problem.action.label });
       button.addEventListener("click", problem.action.run);
@@ -578,7 +581,7 @@
   form.appendChild(licenceList);
   var summary = el("div", { "class": "hb-summary", role: "alert", tabindex: "-1", hidden: "hidden" });
   var make = el("button", { type: "submit", "class": "md-button md-button--primary", text: "Maak het bestand" });
-  var draftDownload = el("a", { "class": "md-button", id: "hb-draft-download", text: "Download concept" });
+  var draftDownload = el("button", { type: "button", "class": "md-button", id: "hb-draft-download", text: "Download concept" });
   var restart = el("button", { type: "button", "class": "md-button", id: "hb-restart", text: "Begin opnieuw" });
   var draftStatus = el("p", { role: "status", "class": "hb-status", id: "hb-draft-status" });
   form.appendChild(summary);
@@ -685,8 +688,13 @@
 
   draftDownload.addEventListener("click", function () {  // the draft as it is, problems and all
     var data = root.get() || {};
-    offer(draftDownload, toYaml(data), "concept-" + fileName(data));
+    var link = el("a", { hidden: "hidden" });
+    offer(link, toYaml(data), "concept-" + fileName(data));
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
     dirty = false;
+    draftStatus.textContent = "Het concept is gedownload: " + link.getAttribute("download") + ".";
   });
 
   function copyText(text, done) {
