@@ -44,6 +44,49 @@ def change(old: str, new: str, count: int = 1) -> str:
 
 # (what the editor did, the broken text, the line to act on (found by a needle), words the message must have)
 MISTAKES = [
+    # issue 25: hints by meaning, the date's format, Word's bullets, the line that is indented wrongly
+    (
+        "a word of her own for a field (doelgroep)",
+        change("voor_wie:", "doelgroep:"),
+        "doelgroep:",
+        ["onbekend veld 'doelgroep'", "bedoel je 'voor_wie'"],
+    ),
+    (
+        "duration in hours as a field",
+        change("  duur:", "  duur_in_uren:"),
+        "duur_in_uren:",
+        ["bedoel je 'duur'", "in minuten", "2 uur is 120"],
+    ),
+    (
+        "duration written as hours",
+        change("  duur:\n    min: 150\n    max: 240\n    toelichting: Ongeveer een dagdeel.", "  duur: 2,5 uur"),
+        "duur: 2,5 uur",
+        ["in minuten", "min: 150", "2,5 uur is 150 minuten"],
+    ),
+    (
+        "date written day-month-year",
+        change("laatst_herzien: 2026-11-23", "laatst_herzien: 4-12-2026"),
+        "laatst_herzien:",
+        ["'4-12-2026' staat als dag-maand-jaar", "JJJJ-MM-DD: 2026-12-04"],
+    ),
+    (
+        "Word bullet in a list",
+        change("  - Je hebt enthousiaste", "  • Je hebt enthousiaste"),
+        "• Je hebt",
+        ["opsommingsteken uit Word (•)", "'- '"],
+    ),
+    (
+        "first field under a key indented too far",
+        change("praktisch:\n  duur:", "praktisch:\n    duur:"),
+        "    duur:",
+        ["springt 4 spaties in", "2 spaties", "'praktisch:'"],
+    ),
+    (
+        "first item under a key indented too far",
+        change("let_op:\n  - Zonder", "let_op:\n    - Zonder"),
+        "    - Zonder",
+        ["springt 4 spaties in", "2 spaties"],
+    ),
     (
         "unclosed quote",
         change("titel: Leerhuis", 'titel: "Leerhuis'),

@@ -82,6 +82,7 @@ def _validated(text: str, kind: type[M], shown_as: str) -> tuple[M | None, list[
     except ValidationError as error:
         # an unfilled placeholder is the one thing to say about its field
         errors = [e for e in error.errors(include_url=False) if not _under(_clean(e["loc"]), unfilled)]
+        errors = _meant_elsewhere(errors, kind)
         return None, problems + [_problem(shown_as, doc, e, kind) for e in errors], doc
     return (None, problems, doc) if problems else (record, [], doc)
 
@@ -105,6 +106,18 @@ def _unfilled(data: dict, path: tuple) -> str:
     if path == ("titel",) and str(data.get("titel", "")).strip() == BLANK_TITLE:
         return f"is nog niet ingevuld: vervang '{BLANK_TITLE}' door de naam van je werkvorm"
     return f"is nog niet ingevuld: vervang de tekst met '{PLACEHOLDER}' door je eigen tekst"
+
+
+def _meant_elsewhere(errors: list[ErrorDetails], kind: type[BaseModel]) -> list[ErrorDetails]:
+    """`doelgroep:` where `voor_wie:` belongs: the unknown field's hint names the missing one, so the
+    missing field is not told again on line 1 (the editor acts on the line of her own word)."""
+    meant = set()
+    for e in errors:
+        if e["type"] == "extra_forbidden":
+            hint = messages.meaning(e["loc"][-1], _fields_at(kind, tuple(e["loc"])))
+            if hint:
+                meant.add(tuple(e["loc"][:-1]) + (hint[0],))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def _clean(loc: tuple) -> tuple:
