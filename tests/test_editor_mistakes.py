@@ -313,3 +313,14 @@ def test_a_record_saved_next_to_werkvormen_is_an_error(tmp_path):
 
 def test_the_real_handbook_has_no_unpublished_files():
     assert collection.unpublished(ROOT / "werkvormen", collection.record_files(ROOT / "werkvormen")) == []
+
+
+def test_a_tab_hides_nothing_else_in_the_file(tmp_path):
+    """Every line indented with a tab, and what else is wrong, in one round (the file is read with spaces)."""
+    text = change("  - themabijeenkomst", "\t- themabijeenkomst").replace("\nresultaten:", "\nresultatenn:")
+    text = text.replace("  - jeugdprofessional\n", "\t- jeugdprofessional\n", 1)
+    found = problems_in(tmp_path, text)
+    tabs = {p.line for p in found if "er staat een tab" in p.message}
+    assert tabs == {line_of(text, "\t- themabijeenkomst"), line_of(text, "\t- jeugdprofessional")}
+    assert any(p.line == line_of(text, "resultatenn:") and "bedoel je 'resultaten'" in p.message for p in found)
+    assert not any("resultaten: ontbreekt" in str(p) for p in found)  # the hint on her line says it
