@@ -333,8 +333,20 @@ class Range(BaseModel):
 
     model_config = _config("Een bereik van hele getallen: min en max, met eventueel een toelichting.")
 
-    min: int = Field(ge=1, le=10_000, strict=True, description="Ondergrens.", examples=[60])
-    max: int = Field(ge=1, le=10_000, strict=True, description="Bovengrens.", examples=[120])
+    min: int = Field(
+        ge=1,
+        le=10_000,
+        strict=True,
+        description="Het kleinste getal: minuten bij duur, personen bij groepsgrootte.",
+        examples=[60],
+    )
+    max: int = Field(
+        ge=1,
+        le=10_000,
+        strict=True,
+        description="Het grootste getal: minuten bij duur, personen bij groepsgrootte.",
+        examples=[120],
+    )
     toelichting: Text | None = Field(
         default=None, description="Uitleg bij de getallen (mag weg).", examples=["Per bijeenkomst."]
     )
