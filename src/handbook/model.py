@@ -109,6 +109,18 @@ class Record(BaseModel):
         default_factory=list,
         description="Staat je bron nog niet in werkvormen/bronnen/? Beschrijf hem hier en noem hem bij 'bronnen' "
         "met zijn sleutel. De redactie zet hem later in een eigen bestand (mag leeg).",
+        examples=[
+            [
+                {
+                    "sleutel": "rapport-leernetwerken-2024",
+                    "titel": "Rapport leernetwerken 2024",
+                    "licentie": "Alle rechten voorbehouden",
+                    "bewerken_toegestaan": False,
+                    "commercieel_toegestaan": False,
+                    "over": "Een rapport over leernetwerken van opleiding en praktijk.",
+                }
+            ]
+        ],
     )
     eigen_advies: Prose | None = Field(
         default=None,
@@ -242,6 +254,7 @@ class Source(BaseModel):
         default=None,
         description="Heeft de maker toestemming gegeven voor meer dan de licentie toestaat? Schrijf op wie, "
         "wanneer en waarvoor (mag weg).",
+        examples=[{"van": "Hogeschool Utrecht", "datum": "2026-12-01", "voor": "De stappen van de kaart bewerken."}],
     )
     url: str | None = Field(
         default=None,
@@ -423,6 +436,7 @@ class Werkvorm(Record):
     verschil_met: list[Difference] = Field(
         default_factory=list,
         description="Werkvormen die erop lijken, en hoe je kiest tussen deze en de andere (mag leeg).",
+        examples=[[{"werkvorm": "meelopen-in-de-praktijk", "verschil": "Bij meelopen volg je iemand een hele dag."}]],
     )
     wat_is_het: Prose = Field(
         description="Wat de werkvorm is, in een paar zinnen.",
