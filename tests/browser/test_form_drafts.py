@@ -56,3 +56,25 @@ def test_a_draft_with_problems_can_be_downloaded(page, base_url):
     assert 'titel: "Samen koken met jongeren"' in text and 'samenvatting: "Kort"' in text
     page.get_by_role("button", name="Maak het bestand").click()
     assert page.locator("#hb-yaml").is_hidden()  # the file to propose waits until every problem is solved
+
+
+def test_opening_an_existing_werkvorm_keeps_the_draft_of_a_new_one(context, base_url):
+    """One draft per werkvorm: 'Bewerk die werkvorm' does not overwrite what she typed for her new one."""
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # leaving with unsaved work asks first
+    page.goto(f"{base_url}/voorstellen/")
+    page.get_by_label("Titel", exact=True).first.fill("Intervisie")
+    page.get_by_label("Samenvatting", exact=True).fill("Mijn eigen samenvatting van een nieuwe werkvorm.")
+    page.get_by_role("button", name="Bewerk die werkvorm").click()
+    expect(page).to_have_url(f"{base_url}/voorstellen/?werkvorm=intervisie")
+    expect(page.get_by_label("Samenvatting", exact=True)).not_to_have_value(
+        "Mijn eigen samenvatting van een nieuwe werkvorm."
+    )
+    page.get_by_label("Resultaten", exact=True).fill("Een eigen wijziging in Intervisie.")
+    expect(page.locator("#hb-draft-status")).to_contain_text("bewaard")
+    page.goto(f"{base_url}/voorstellen/")  # her new werkvorm is still there
+    expect(page.get_by_label("Samenvatting", exact=True)).to_have_value(
+        "Mijn eigen samenvatting van een nieuwe werkvorm."
+    )
+    page.goto(f"{base_url}/voorstellen/?werkvorm=intervisie")  # and so is her change to Intervisie
+    expect(page.get_by_label("Resultaten", exact=True)).to_have_value("Een eigen wijziging in Intervisie.")

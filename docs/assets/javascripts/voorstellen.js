@@ -606,7 +606,7 @@
 
   /* ---- the draft: kept in this browser (localStorage), on this device only ---- */
 
-  var DRAFT = "handboek-voorstel-concept";
+  var DRAFT = "handboek-voorstel-concept:"; // + the werkvorm's name, or "nieuw": one draft each, none overwrites another
   var dirty = false; // typed since the last time the text left the page (download, copy, GitHub)
   var saveTimer = null;
 
@@ -617,31 +617,31 @@
     if (!store) { return; }
     try {
       if (data) {
-        store.setItem(DRAFT, JSON.stringify({ data: data, editing: editing, saved: new Date().toISOString() }));
+        store.setItem(DRAFT + (editing || "nieuw"), JSON.stringify({ data: data, editing: editing, saved: new Date().toISOString() }));
         draftStatus.textContent = "Concept bewaard in deze browser, op dit apparaat.";
       } else {
-        store.removeItem(DRAFT);
+        store.removeItem(DRAFT + (editing || "nieuw"));
       }
     } catch (e) {
       draftStatus.textContent = "Deze browser bewaart geen concept (privévenster of geen ruimte): download het concept.";
     }
   }
 
-  function readDraft() {
+  function readDraft(slug) {
     var store = storage();
-    try { return store ? JSON.parse(store.getItem(DRAFT) || "null") : null; } catch (e) { return null; }
+    try { return store ? JSON.parse(store.getItem(DRAFT + (slug || "nieuw")) || "null") : null; } catch (e) { return null; }
   }
 
   function changed() {
     if (!result.hidden) { result.hidden = true; status.textContent = ""; }
     dirty = true;
     window.clearTimeout(saveTimer);
-    saveTimer = window.setTimeout(saveDraft, 250);
+    saveTimer = window.setTimeout(function () { saveTimer = null; saveDraft(); }, 250);
     report(checkAll(submitted), submitted);
   }
 
   window.addEventListener("beforeunload", function (event) {
-    if (saveTimer) { window.clearTimeout(saveTimer); saveDraft(); }
+    if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; saveDraft(); }
     if (dirty && root.get()) { event.preventDefault(); event.returnValue = ""; }
   });
 
@@ -654,7 +654,7 @@
 
   restart.addEventListener("click", function () {
     var store = storage();
-    if (store) { store.removeItem(DRAFT); }
+    if (store) { store.removeItem(DRAFT + (editing || "nieuw")); }
     fillIn({}, null);
     submitted = false; dirty = false;
     report([], false);
@@ -772,7 +772,22 @@
     var config = document.getElementById("__config");
     try { return new URL(JSON.parse(config.textContent).base + "/", location.href).href; } catch (e) { return new URL("../", location.href).href; }
   }
+  function restore(draft) {
+    fillIn(draft.data, draft.editing);
+    report(checkAll(false), false);
+    draftStatus.textContent = "Je concept van " + new Date(draft.saved).toLocaleString("nl-NL") +
+      " is teruggezet. Wil je iets anders? Klik op Begin opnieuw.";
+  }
+
   function openRecord(slug) {
+    if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; saveDraft(); }  // what she typed last stays hers
+    var kept = readDraft(slug);  // her own changes to this werkvorm, from an earlier visit, come first
+    if (kept && kept.data) {
+      restore(kept);
+      history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
+      if (opener) { opener.querySelector("select").value = slug; }
+      return Promise.resolve();
+    }
     var address = siteBase() + host.getAttribute("data-data") + "/" + slug + ".json";
     return fetch(address).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (data) {
@@ -802,13 +817,10 @@
   }
 
   var asked = new URLSearchParams(location.search).get("werkvorm");
-  var draft = readDraft();
-  if (draft && draft.data && (!asked || draft.editing === asked)) {
-    fillIn(draft.data, draft.editing);
-    report(checkAll(false), false);
-    var when = new Date(draft.saved);
-    draftStatus.textContent = "Je concept van " + when.toLocaleString("nl-NL") + " is teruggezet. Wil je iets anders? Klik op Begin opnieuw.";
-  } else if (asked && /^[a-z0-9-]+$/.test(asked)) {
+  var draft = readDraft(null);
+  if (asked && /^[a-z0-9-]+$/.test(asked)) {
     openRecord(asked);
+  } else if (draft && draft.data) {
+    restore(draft);
   }
 })();
