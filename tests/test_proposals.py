@@ -210,3 +210,14 @@ def test_one_warning_is_one_waarschuwing(monkeypatch, capsys):
     book = collection.load(ROOT / "werkvormen")
     cli._report_check(book, Namespace(werkvormen=ROOT / "werkvormen", github=False))
     assert capsys.readouterr().out.rstrip().endswith("geen fouten, 1 waarschuwing.")
+
+
+def test_the_issue_form_offers_the_licences_the_form_explains():
+    """For editors without a GitHub file: the issue form asks the licence with the same names."""
+    import yaml
+
+    from handbook.licences import LICENCES
+
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuwe-werkvorm.yml").read_text(encoding="utf-8"))
+    dropdown = next(item for item in form["body"] if item.get("id") == "licentie")
+    assert [lic.name for lic in LICENCES] == dropdown["attributes"]["options"][: len(LICENCES)]
