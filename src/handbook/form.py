@@ -14,7 +14,7 @@ import json
 import unicodedata
 
 from . import licences, messages, paths, patterns, schema, textrules
-from .collection import Handbook
+from .collection import Handbook, duplicate_title
 from .model import FIRST_DAY, LAST_DAY, MAX_SUMMARY_WORDS, Werkvorm
 from .vocabulary import KINDS
 
@@ -55,19 +55,13 @@ def texts() -> dict[str, str]:
         "script": "bevat de letter '{char}' uit een ander schrift ({script}), die op een gewone letter "
         "kan lijken; typ de titel met gewone letters",
         # across records (collection.py)
-        "same_title": collection_duplicate_title("{other}"),
+        "same_title": duplicate_title("{other}"),
         "same_name": "de naam '{slug}' bestaat al: {other}",
         "generated": "de naam '{slug}' is van een pagina die het handboek zelf maakt; geef het bestand een andere naam",
         "self": "een record kan niet naar zichzelf verwijzen",
         "source_exists": "er is al een bron '{key}' in bronnen/; noem die bij 'bronnen' en haal deze weg, "
         "of kies een andere sleutel",
     }
-
-
-def collection_duplicate_title(other: str) -> str:
-    from .collection import duplicate_title
-
-    return duplicate_title(other)
 
 
 def rules() -> dict[str, object]:
