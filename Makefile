@@ -12,7 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test test-fast lint check new export zensical bench clean
+.PHONY: serve site test test-fast lint check new new-bron bronnen-apart export zensical bench clean
 
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
@@ -39,6 +39,13 @@ check: $(STAMP)  ## check every record in werkvormen/ and list every problem
 new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 	@test -n "$(TITEL)" || { echo 'Gebruik: make new TITEL="Naam van de werkvorm"'; exit 2; }
 	$(BIN)/python -m handbook new "$(TITEL)"
+
+new-bron: $(STAMP)  ## start a new source: make new-bron TITEL="Titel van de bron"
+	@test -n "$(TITEL)" || { echo 'Gebruik: make new-bron TITEL="Titel van de bron"'; exit 2; }
+	$(BIN)/python -m handbook new-bron "$(TITEL)"
+
+bronnen-apart: $(STAMP)  ## move sources that the form put inside a record (nieuwe_bronnen) to werkvormen/bronnen/
+	$(BIN)/python -m handbook bronnen-apart
 
 export: $(STAMP)  ## write the whole site source to export/, buildable without hooks (updated in place)
 	$(BIN)/python -m handbook export export

@@ -32,6 +32,8 @@ BUILD = "handbook_build"  # the key under which this build's `Run` rides on the 
 WATCH_INTERVAL = 0.1  # seconds between two looks of `serve` at the watched files
 # `serve` only: the engine's live reload from a file, as the Content-Security-Policy allows (see that file)
 LIVERELOAD = "assets/javascripts/livereload.js"
+# `serve` only: the problems of the last build (none: an empty list), which livereload.js shows over the page
+BUILD_STATUS = "handboek-bouw.json"
 
 
 @dataclass(frozen=True)
@@ -169,4 +171,44 @@ def on_serve(server, config, builder):
         server.watch(path)
     if Settings.read(config).pdf != "off":  # the first edit then waits for its PDF only
         threading.Thread(target=pdfs.warm_up, daemon=True).start()
+    server.builder = _reporting(server.builder, Path(server.root))
+    _write_status(Path(server.root), [])
     return server
+
+
+def _reporting(rebuild, site_dir: Path):
+    """The server's rebuild, which tells the open pages how it went instead of leaving them waiting.
+
+    The engine answers no page request while a rebuild that failed is its latest
+    (a reload hangs until the records are fixed), and tells only the terminal why.
+    Here a failed rebuild counts as done: the pages keep the last good site, the
+    browsers reload, and livereload.js shows the build's Dutch problems over the
+    page. The next good build clears them and reloads again.
+    """
+
+    def run() -> None:
+        try:
+            rebuild()
+        except Exception as error:  # every failure is told, in the browser and the terminal
+            problems = _problems(error)
+            log.error("De site is niet bijgewerkt; de pagina in je browser toont waarom:\n" + "\n".join(problems))
+            _write_status(site_dir, problems or ["De site kon niet worden gebouwd; kijk in de terminal."])
+            return
+        _write_status(site_dir, [])
+
+    return run
+
+
+def _problems(error: BaseException) -> list[str]:
+    """The lines of the build's own message: the engine wraps our PluginError in a plain Abort."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, PluginError):
+            return [line for line in str(seen).splitlines() if line.strip()]
+        seen = seen.__cause__ or seen.__context__
+    return [f"{type(error).__name__}: {error}"]
+
+
+def _write_status(site_dir: Path, problems: list[str]) -> None:
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / BUILD_STATUS).write_text(json.dumps({"problems": problems}, ensure_ascii=False), encoding="utf-8")

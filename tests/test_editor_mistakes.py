@@ -44,6 +44,49 @@ def change(old: str, new: str, count: int = 1) -> str:
 
 # (what the editor did, the broken text, the line to act on (found by a needle), words the message must have)
 MISTAKES = [
+    # issue 25: hints by meaning, the date's format, Word's bullets, the line that is indented wrongly
+    (
+        "a word of her own for a field (doelgroep)",
+        change("voor_wie:", "doelgroep:"),
+        "doelgroep:",
+        ["onbekend veld 'doelgroep'", "bedoel je 'voor_wie'"],
+    ),
+    (
+        "duration in hours as a field",
+        change("  duur:", "  duur_in_uren:"),
+        "duur_in_uren:",
+        ["bedoel je 'duur'", "in minuten", "2 uur is 120"],
+    ),
+    (
+        "duration written as hours",
+        change("  duur:\n    min: 150\n    max: 240\n    toelichting: Ongeveer een dagdeel.", "  duur: 2,5 uur"),
+        "duur: 2,5 uur",
+        ["in minuten", "min: 150", "2,5 uur is 150 minuten"],
+    ),
+    (
+        "date written day-month-year",
+        change("laatst_herzien: 2026-11-23", "laatst_herzien: 4-12-2026"),
+        "laatst_herzien:",
+        ["'4-12-2026' staat als dag-maand-jaar", "JJJJ-MM-DD: 2026-12-04"],
+    ),
+    (
+        "Word bullet in a list",
+        change("  - Je hebt enthousiaste", "  • Je hebt enthousiaste"),
+        "• Je hebt",
+        ["opsommingsteken uit Word (•)", "'- '"],
+    ),
+    (
+        "first field under a key indented too far",
+        change("praktisch:\n  duur:", "praktisch:\n    duur:"),
+        "    duur:",
+        ["springt 4 spaties in", "2 spaties", "'praktisch:'"],
+    ),
+    (
+        "first item under a key indented too far",
+        change("let_op:\n  - Zonder", "let_op:\n    - Zonder"),
+        "    - Zonder",
+        ["springt 4 spaties in", "2 spaties"],
+    ),
     (
         "unclosed quote",
         change("titel: Leerhuis", 'titel: "Leerhuis'),
@@ -270,3 +313,14 @@ def test_a_record_saved_next_to_werkvormen_is_an_error(tmp_path):
 
 def test_the_real_handbook_has_no_unpublished_files():
     assert discovery.unpublished(ROOT / "werkvormen", discovery.record_files(ROOT / "werkvormen")) == []
+
+
+def test_a_tab_hides_nothing_else_in_the_file(tmp_path):
+    """Every line indented with a tab, and what else is wrong, in one round (the file is read with spaces)."""
+    text = change("  - themabijeenkomst", "\t- themabijeenkomst").replace("\nresultaten:", "\nresultatenn:")
+    text = text.replace("  - jeugdprofessional\n", "\t- jeugdprofessional\n", 1)
+    found = problems_in(tmp_path, text)
+    tabs = {p.line for p in found if "er staat een tab" in p.message}
+    assert tabs == {line_of(text, "\t- themabijeenkomst"), line_of(text, "\t- jeugdprofessional")}
+    assert any(p.line == line_of(text, "resultatenn:") and "bedoel je 'resultaten'" in p.message for p in found)
+    assert not any("resultaten: ontbreekt" in str(p) for p in found)  # the hint on her line says it

@@ -42,6 +42,17 @@ def advise(handbook: Handbook, today: dt.date) -> list[Problem]:
                     warning=True,
                 )
             )
+        folder = entry.source.split("/")[0]  # werkvormen
+        for i, new in enumerate(record.nieuwe_bronnen):
+            found.append(
+                locate(
+                    entry,
+                    ("nieuwe_bronnen", i, "sleutel"),
+                    f"deze bron krijgt een eigen bestand: de redactie zet hem met `make bronnen-apart` in "
+                    f"{folder}/bronnen/{new.sleutel}.yml",
+                    warning=True,
+                )
+            )
         if today - record.laatst_herzien > STALE_AFTER:
             found.append(
                 locate(

@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import Generic, TypeVar, cast
 
 from . import discovery, provenance, records
-from .crosschecks import cross_checks, locate, named_slugs, source_checks
+from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, locate: also asked of the collection)
+    Seen,
+    cross_checks,
+    duplicate_title,
+    inline_sources,
+    locate,
+    missing_record,
+    named_slugs,
+    new_source_checks,
+    source_checks,
+)
+from .discovery import SOURCES_FOLDER, record_files, source_files, unpublished  # noqa: F401
 from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
 from .yamlfile import Document
@@ -106,10 +117,17 @@ class Handbook:
         return {e.slug: e for e in self.entries}
 
 
-def load(root: Path) -> Handbook:
-    """Load and check every record; raise RecordError with all problems at once."""
+def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
+    """Load and check every record; raise RecordError with all problems at once.
+
+    `new` holds the files (as shown, werkvormen/x.yml) that a change adds: a title or
+    name that two files share is reported on the new one, not on the record that was
+    there first. Records with problems of their own still take part in the checks
+    across records, with what could be read of them.
+    """
     root = Path(root)
     entries, problems, files = [], [], discovery.record_files(root)
+    partial: list[Seen] = []
     for path in files:
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
         outside = discovery.not_a_plain_file(path, root)
@@ -118,6 +136,8 @@ def load(root: Path) -> Handbook:
             continue
         record, found, positions = records.read_with_positions(path, records.kind_for(path, root), shown_as)
         problems += found
+        if record is None and positions is not None and isinstance(positions.data, dict):
+            partial.append(Seen.read(path.stem, shown_as, positions))
         if not re.match(SLUG_PATTERN, path.stem):
             problems.append(
                 Problem(
@@ -146,8 +166,12 @@ def load(root: Path) -> Handbook:
         source_names.add(path.stem)
         if source is not None:
             sources.append((path.stem, source))
-    problems += cross_checks(entries, {path.stem for path in files}, root)
-    problems += source_checks(entries, source_names, root)
+    inline = inline_sources(entries)
+    seen = sorted([Seen.of(e) for e in entries] + partial, key=lambda x: (x.source in new, x.source))
+    problems += new_source_checks(seen, source_names)
+    problems += cross_checks(seen, {path.stem for path in files})
+    problems += source_checks(seen, source_names | {key for r in seen for _, key in r.new_sources}, root)
+    sources += inline
     records_data = [(e, e.record.model_dump(mode="json")) for e in entries]
     problems += [
         locate(entry, path, message)
