@@ -16,6 +16,7 @@ from handbook import RecordError, collection, discovery, records
 from handbook.model import Werkvorm
 
 LEERHUIS = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
+REVIEWED = re.search(r"^laatst_herzien: .*$", LEERHUIS, re.M).group(0)  # the record's own date line
 ENGLISH = re.compile(
     r"\b(while|scanning|found|expected|could not|mapping|allowed|indicator|stream|"
     r"the|Input|should|valid|string|Field required)\b"
@@ -59,20 +60,20 @@ MISTAKES = [
     ),
     (
         "duration written as hours",
-        change("  duur:\n    min: 150\n    max: 240\n    toelichting: Ongeveer een dagdeel.", "  duur: 2,5 uur"),
+        change("  duur:\n    min: 150\n    max: 240\n    toelichting: Een ochtend of middag (ongeveer 3 uur).", "  duur: 2,5 uur"),
         "duur: 2,5 uur",
         ["in minuten", "min: 150", "2,5 uur is 150 minuten"],
     ),
     (
         "date written day-month-year",
-        change("laatst_herzien: 2026-11-23", "laatst_herzien: 4-12-2026"),
+        change(REVIEWED, "laatst_herzien: 4-12-2026"),
         "laatst_herzien:",
         ["'4-12-2026' staat als dag-maand-jaar", "JJJJ-MM-DD: 2026-12-04"],
     ),
     (
         "Word bullet in a list",
-        change("  - Je hebt enthousiaste", "  • Je hebt enthousiaste"),
-        "• Je hebt",
+        change("  - In een grote groep", "  • In een grote groep"),
+        "• In een grote",
         ["opsommingsteken uit Word (•)", "'- '"],
     ),
     (
