@@ -60,7 +60,10 @@ MISTAKES = [
     ),
     (
         "duration written as hours",
-        change("  duur:\n    min: 150\n    max: 240\n    toelichting: Een ochtend of middag (ongeveer 3 uur).", "  duur: 2,5 uur"),
+        change(
+            "  duur:\n    min: 150\n    max: 240\n    toelichting: Een ochtend of middag (ongeveer 3 uur).",
+            "  duur: 2,5 uur",
+        ),
         "duur: 2,5 uur",
         ["in minuten", "min: 150", "2,5 uur is 150 minuten"],
     ),

@@ -187,9 +187,7 @@ def test_guidance_takes_its_limits_from_the_model():
     assert f"hoogstens {MAX_SENTENCE_WORDS} woorden" in blank
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"een zin van meer dan {MAX_SENTENCE_WORDS} woorden" in contributing
-    assert f"hoogstens {MAX_SENTENCE_WORDS} woorden" in (ROOT / "docs" / "schrijfwijzer.md").read_text(
-        encoding="utf-8"
-    )
+    assert f"hoogstens {MAX_SENTENCE_WORDS} woorden" in (ROOT / "docs" / "schrijfwijzer.md").read_text(encoding="utf-8")
     data = json.loads(json.dumps(collection.load(ROOT / "werkvormen").get("leerhuis").record.model_dump(mode="json")))
     with pytest.raises(ValueError, match="80"):
         Werkvorm.model_validate({**data, "titel": "x" * 81})
