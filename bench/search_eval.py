@@ -172,8 +172,11 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--label", default="now", help="the name under which figures are kept in the JSON")
     parser.add_argument("--verbose", action="store_true", help="print every query that misses the top 1")
+    parser.add_argument("--kind", action="append", help="only queries of this kind (repeatable); figures are not kept")
     args = parser.parse_args()
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    if args.kind:
+        queries = [item for item in queries if item["kind"] in args.kind]
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         if not args.site:
@@ -198,6 +201,8 @@ def main() -> int:
     for row in rows:
         if args.verbose and row["rank"] != 1:
             print(f"  {row['rank'] or '-':>2}  {row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
+    if args.kind:
+        return 0
     kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     kept[args.label] = {**figures, "rows": rows}
     RESULTS.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -33,9 +33,9 @@ from . import wordforms
 from .collection import Entry, Handbook
 
 SYNONYMS_FILE = "synoniemen.yml"
-NAMES_BOOST = 300.0  # the title weighs 1000, the text 1 (Material's defaults)
+NAMES_BOOST = 100.0  # the title weighs 1000, the text 1 (Material's defaults); higher lets common words in names decide
 FOLDED_BOOST = 1.0
-REASON_BOOST = 40.0  # a reason for choosing a werkvorm is short and in the reader's words
+REASON_BOOST = 100.0  # a reason for choosing a werkvorm is short and in the reader's words
 PARTS_BOOST = 1.0
 OTHER_PAGE_BOOST = 0.1
 _TAG = re.compile(r"<[^>]+>")
@@ -160,7 +160,11 @@ def add_word_parts(docs: list[dict]) -> None:
     for doc, some in zip(docs, words, strict=True):
         parts = [part for word in dict.fromkeys(some) for part in _parts(word, known, productive, splits)]
         text = _TAG.sub(" ", f"{doc.get('title', '')}. {doc.get('text', '')}")
-        parts += wordforms.separable_verbs(fold(text))
+        parts += wordforms.separable_verbs(fold(text)) + wordforms.kept_apart(some)
+        for field in ("wanneer", "namen"):  # a word kept apart weighs what its field weighs
+            marked = wordforms.kept_apart(_LETTERS.findall(fold(doc.get(field, ""))))
+            if marked:
+                doc[field] += " " + " ".join(marked)
         if parts:
             doc["delen"] = " ".join(dict.fromkeys(parts))
 
@@ -182,6 +186,7 @@ def query_help(docs: list[dict]) -> dict:
         "paginas": len({doc["location"].partition("#")[0] for doc in docs}),
         "woorden": {word: len(where) for word, where in sorted(pages.items()) if len(word) > 1},
         "termen": handbook_terms(),
+        "apart": {word: word + wordforms.MARK for word in sorted(wordforms.APART)},
     }
 
 

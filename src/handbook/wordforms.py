@@ -38,6 +38,12 @@ ONLY_PARTICLES = frozenset("mee terug samen toe weg af".split())
 NOT_MODIFIER = frozenset("ver ont her ter".split())  # verb prefixes, not words: ver|anderen, ont|vangen
 VERB_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
 PRONOUNS = frozenset("je jij we wij ze zij hij u men".split())  # "doe je mee": the bare stem before a pronoun
+# Words the Dutch stemmer merges with a word of another meaning: "ervaren" (experienced; to
+# experience) and "ervaring" (experience, in ervaringskennis) both become "ervar", so a search for
+# ervaren professionals found Ervaringskennis inbrengen first. The index keeps these words apart as
+# well, with MARK added so the stemmer leaves them alone, and the search box asks for that form.
+APART = frozenset({"ervaren"})
+MARK = "x"
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\n]+|\s[-–]\s")
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = "aeiou"
@@ -135,3 +141,8 @@ def separable_verbs(text: str) -> list[str]:
                 if word.endswith(("t", "en")) or (i + 1 < len(before) and before[i + 1] in PRONOUNS):
                     found += [particle + form for form in infinitives(word)]
     return list(dict.fromkeys(found))
+
+
+def kept_apart(words: Iterable[str]) -> list[str]:
+    """The words of APART among `words`, marked so the stemmer leaves them as they are: ervaren -> ervarenx."""
+    return [word + MARK for word in dict.fromkeys(words) if word in APART]

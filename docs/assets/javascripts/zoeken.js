@@ -102,13 +102,14 @@
     if (plain.length < 3) { return [plain + "^1"]; }
     var weight = 1 + Math.round(9 * Math.pow(rarity(plain), 2));
     if (common) { return [plain + "^1"]; }
-    var out = [plain + "*^" + weight, plain + "^" + 6 * weight];  // prefix while typing; exact, stemmed
+    var apart = help && help.apart && help.apart[plain];  // ervaren: not stemmed onto ervaring
+    var out = [plain + "*^" + weight, (apart || plain) + "^" + 6 * weight];  // prefix while typing; exact, stemmed
     var known = pages(plain) > 0;
     if (!known && plain.length >= 5) { out.push(plain + "~" + (plain.length >= 9 ? 2 : 1)); }
     var stem = withoutDiminutive(plain);
     if (stem && stem.length >= 3) { out.push(stem + "^" + 3 * weight); }
     if (/[^aeiou]es$/.test(plain) && plain.length >= 6) { out.push(plain.slice(0, -2) + "^" + 3 * weight); }  // masterclasses
-    if (plain !== word) { out.push(word + "^" + 6 * weight); }  // as typed, with its accents
+    if (plain !== word && !apart) { out.push(word + "^" + 6 * weight); }  // as typed, with its accents
     if (!known && plain.length >= 2 * MIN_PART) {
       splitCompound(plain).forEach(function (part) {
         out.push(part + "^" + 3 * (1 + Math.round(9 * Math.pow(rarity(part), 2))));
