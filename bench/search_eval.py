@@ -2,17 +2,25 @@
 
 Builds the handbook (no PDFs), serves it on 127.0.0.1 and drives Debian's Chromium through
 Playwright. For every query in bench/search_queries.yml it reads the result list in order and
-reports top-1, top-3, the mean reciprocal rank and the queries that find nothing. Figures go to
-bench/search_results.json. Nothing is asserted (`make bench`); the targets are printed.
+reports top-1, top-3, the mean reciprocal rank and the queries that find nothing, for every kind
+of query. Figures go to bench/search_results.json. Nothing is asserted (`make bench`); the
+targets are printed, and so is every request the page made to another host (there must be none).
+
+`--engine pagefind` measures the alternative on the same site and queries: Pagefind (from PyPI,
+with its binary) indexes the built pages, given the same extra words the lunr index gets (other
+names, reasons, word parts) as weighted hidden text, and its own search API answers each query.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import html
 import http.server
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -118,6 +126,7 @@ def run(base: str, queries: list[dict]) -> list[dict]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        page.on("request", lambda request: OUTSIDE.append(request.url) if not _local(request.url) else None)
         page.goto(base)
         box = page.get_by_role("textbox", name="Zoeken").first
         box.click()
@@ -128,7 +137,9 @@ def run(base: str, queries: list[dict]) -> list[dict]:
             wait_settled(page)
             found = ranked_pages(page, base)
             rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
-            rows.append({"kind": item.get("kind", "-"), "q": item["q"], "want": item["want"], "rank": rank, "found": found[:5]})
+            rows.append(
+                {"kind": item.get("kind", "-"), "q": item["q"], "want": item["want"], "rank": rank, "found": found[:5]}
+            )
         # time from a query reaching the box to its results on screen (worker search and rendering)
         for row in rows:
             row["ms"] = page.evaluate(RESPONSE, row["q"])
@@ -157,6 +168,92 @@ def per_kind(rows: list[dict]) -> dict[str, dict]:
     return out
 
 
+OUTSIDE: list[str] = []  # every request a measured page made to another host
+
+
+def _local(url: str) -> bool:
+    return urlparse(url).hostname in (None, "", "127.0.0.1") or url.startswith(("data:", "blob:"))
+
+
+PAGEFIND_SEARCH = """async (queries) => {
+  const pagefind = await import('./pagefind/pagefind.js');
+  await pagefind.init();
+  const out = [];
+  for (const q of queries) {
+    const found = await pagefind.search(q);
+    const data = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+    out.push(data.map(d => d.url));
+  }
+  return out;
+}"""
+
+
+def pagefind_site(site: Path, into: Path) -> Path:
+    """A copy of the site with Pagefind's index, each page given the lunr index's extra words."""
+    shutil.copytree(site, into)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    weights = {"namen": 7.0, "wanneer": 5.0, "delen": 0.5}  # title 10, h1 7 and body 1 in Pagefind's own scale
+    for doc in index["docs"]:
+        page = into / doc["location"].partition("#")[0] / "index.html"
+        extra = "".join(
+            f'<p hidden data-pagefind-weight="{weight}">{html.escape(doc[field])}</p>'
+            for field, weight in weights.items()
+            if doc.get(field) and "#" not in doc["location"]
+        )
+        if extra and page.exists():
+            text = page.read_text(encoding="utf-8")
+            opening = re.search(r"<article[^>]*>", text)
+            if opening:
+                page.write_text(text[: opening.end()] + extra + text[opening.end() :], encoding="utf-8")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(into),
+            "--root-selector",
+            "article",
+            "--force-language",
+            "nl",
+            "--quiet",
+        ],
+        check=True,
+    )
+    return into
+
+
+def run_pagefind(base: str, queries: list[dict]) -> list[dict]:
+    """Each query through Pagefind's own search API, in Chromium, on the same pages."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(locale="nl-NL")
+        page.on("request", lambda request: OUTSIDE.append(request.url) if not _local(request.url) else None)
+        page.goto(base)
+        t0 = time.monotonic()
+        answers = page.evaluate(PAGEFIND_SEARCH, [item["q"] for item in queries])
+        ms = (time.monotonic() - t0) * 1000 / max(1, len(queries))
+        browser.close()
+    rows = []
+    prefix = urlparse(base).path
+    for item, urls in zip(queries, answers, strict=True):
+        found = list(dict.fromkeys(urlparse(url).path.removeprefix(prefix).lstrip("/") for url in urls))
+        rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
+        rows.append(
+            {
+                "kind": item.get("kind", "-"),
+                "q": item["q"],
+                "want": item["want"],
+                "rank": rank,
+                "found": found[:5],
+                "ms": ms,
+            }
+        )
+    return rows
+
+
 def summary(rows: list[dict]) -> dict:
     return {
         **figures_of(rows),
@@ -167,30 +264,11 @@ def summary(rows: list[dict]) -> dict:
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
-    parser.add_argument("--label", default="now", help="the name under which figures are kept in the JSON")
-    parser.add_argument("--verbose", action="store_true", help="print every query that misses the top 1")
-    parser.add_argument("--kind", action="append", help="only queries of this kind (repeatable); figures are not kept")
-    args = parser.parse_args()
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    if args.kind:
-        queries = [item for item in queries if item["kind"] in args.kind]
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or Path(tmp) / "site"
-        if not args.site:
-            build(site)
-        server, base = serve(site)
-        try:
-            rows = run(base, queries)
-        finally:
-            server.shutdown()
-    figures = summary(rows)
+def report(engine: str, figures: dict, rows: list[dict], verbose: bool) -> None:
     print(
-        f"search: {figures['queries']} queries  top-1 {figures['top1']:.0%} (target {TARGETS['top1']:.0%})  "
+        f"search ({engine}): {figures['queries']} queries  top-1 {figures['top1']:.0%} (target {TARGETS['top1']:.0%})  "
         f"top-3 {figures['top3']:.0%} (target {TARGETS['top3']:.0%})  MRR {figures['mrr']:.2f}  "
-        f"nothing found: {len(figures['nothing'])} {figures['nothing']}  "
+        f"nothing found: {len(figures['nothing'])} {figures['nothing'][:8]}  "
         f"response {figures['ms_median']:.0f} ms median, {figures['ms_max']:.0f} ms max"
     )
     print(f"  {'kind':10} {'n':>3}  {'top-1':>6} {'top-3':>6} {'MRR':>5}")
@@ -199,12 +277,48 @@ def main() -> int:
         flag = "" if kind in ("existing", "new", "all") or f["top3"] >= target else f"  below {target:.0%} top-3"
         print(f"  {kind:10} {f['queries']:>3}  {f['top1']:>6.0%} {f['top3']:>6.0%} {f['mrr']:>5.2f}{flag}")
     for row in rows:
-        if args.verbose and row["rank"] != 1:
+        if verbose and row["rank"] != 1:
             print(f"  {row['rank'] or '-':>2}  {row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--label", default="now", help="the name under which figures are kept in the JSON")
+    parser.add_argument("--verbose", action="store_true", help="print every query that misses the top 1")
+    parser.add_argument("--kind", action="append", help="only queries of this kind (repeatable); figures are not kept")
+    parser.add_argument(
+        "--engine",
+        choices=["lunr", "pagefind", "both"],
+        default="both",
+        help="Material's lunr search, Pagefind, or both",
+    )
+    args = parser.parse_args()
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    if args.kind:
+        queries = [item for item in queries if item["kind"] in args.kind]
+    measured: dict[str, tuple[dict, list[dict]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or Path(tmp) / "site"
+        if not args.site:
+            build(site)
+        engines = ["lunr", "pagefind"] if args.engine == "both" else [args.engine]
+        for engine in engines:
+            root = site if engine == "lunr" else pagefind_site(site, Path(tmp) / "pagefind-site")
+            server, base = serve(root)
+            try:
+                rows = run(base, queries) if engine == "lunr" else run_pagefind(base, queries)
+            finally:
+                server.shutdown()
+            measured[engine] = (summary(rows), rows)
+    for engine, (figures, rows) in measured.items():
+        report(engine, figures, rows, args.verbose)
+    print(f"requests to other hosts: {len(OUTSIDE)} {OUTSIDE[:5]}")
     if args.kind:
         return 0
     kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    kept[args.label] = {**figures, "rows": rows}
+    for engine, (figures, rows) in measured.items():
+        kept[args.label if engine == "lunr" else f"{args.label}-{engine}"] = {**figures, "rows": rows}
     RESULTS.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 

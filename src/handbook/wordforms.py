@@ -25,19 +25,98 @@ MIN_PART = 3  # "les", "zorg": shorter parts ("op", "in") match too much
 LINKS = ("s", "en", "e")  # letters between the parts of a compound: ervaring-s-kennis, boek-en-kast
 # Dutch function words: never a part of a compound, never a verb
 STOP = frozenset(
-    "aan al alle als bij dan dat de den der die dit door een en er hem het hoe hun ik in is je jij jou jouw kan "
-    "kun me meer met mijn na naar niet nog of om ook op over te tot u uit van voor wat we welke wie wij zij ze zo "
-    "zonder hij".split()
+    [
+        "aan",
+        "al",
+        "alle",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "den",
+        "der",
+        "die",
+        "dit",
+        "door",
+        "een",
+        "en",
+        "er",
+        "hem",
+        "het",
+        "hoe",
+        "hun",
+        "ik",
+        "in",
+        "is",
+        "je",
+        "jij",
+        "jou",
+        "jouw",
+        "kan",
+        "kun",
+        "me",
+        "meer",
+        "met",
+        "mijn",
+        "na",
+        "naar",
+        "niet",
+        "nog",
+        "of",
+        "om",
+        "ook",
+        "op",
+        "over",
+        "te",
+        "tot",
+        "u",
+        "uit",
+        "van",
+        "voor",
+        "wat",
+        "we",
+        "welke",
+        "wie",
+        "wij",
+        "zij",
+        "ze",
+        "zo",
+        "zonder",
+        "hij",
+    ]
 )
 # particles of separable verbs, as they stand at the end of a clause: "werken een tijdje mee"
 PARTICLES = frozenset(
-    "aan af bij door in mee na om op over rond samen terug toe uit voor weg langs binnen".split()
+    [
+        "aan",
+        "af",
+        "bij",
+        "door",
+        "in",
+        "mee",
+        "na",
+        "om",
+        "op",
+        "over",
+        "rond",
+        "samen",
+        "terug",
+        "toe",
+        "uit",
+        "voor",
+        "weg",
+        "langs",
+        "binnen",
+    ]
 )
 # particles that are not also prepositions may stand before the rest of the sentence: "loopt mee met een docent"
-ONLY_PARTICLES = frozenset("mee terug samen toe weg af".split())
-NOT_MODIFIER = frozenset("ver ont her ter".split())  # verb prefixes, not words: ver|anderen, ont|vangen
+ONLY_PARTICLES = frozenset(["mee", "terug", "samen", "toe", "weg", "af"])
+NOT_MODIFIER = frozenset(["ver", "ont", "her", "ter"])  # verb prefixes, not words: ver|anderen, ont|vangen
 VERB_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
-PRONOUNS = frozenset("je jij we wij ze zij hij u men".split())  # "doe je mee": the bare stem before a pronoun
+PRONOUNS = frozenset(
+    ["je", "jij", "we", "wij", "ze", "zij", "hij", "u", "men"]
+)  # "doe je mee": the bare stem before a pronoun
 # Words the Dutch stemmer merges with a word of another meaning: "ervaren" (experienced; to
 # experience) and "ervaring" (experience, in ervaringskennis) both become "ervar", so a search for
 # ervaren professionals found Ervaringskennis inbrengen first. The index keeps these words apart as
@@ -75,7 +154,8 @@ def split_compound(word: str, known: Collection[str], productive: Collection[str
 
 
 def _is_head(part: str, known: Collection[str]) -> bool:
-    return part in known and part not in STOP and part not in NOT_MODIFIER and not (len(part) == 3 and part.endswith("en"))
+    plural_ending = len(part) == 3 and part.endswith("en")  # blok|ken, wet|ten
+    return part in known and part not in STOP and part not in NOT_MODIFIER and not plural_ending
 
 
 def _without_link(modifier: str) -> list[str]:
