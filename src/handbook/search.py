@@ -165,6 +165,9 @@ def add_word_parts(docs: list[dict]) -> None:
             marked = wordforms.kept_apart(_LETTERS.findall(fold(doc.get(field, ""))))
             if marked:
                 doc[field] += " " + " ".join(marked)
+        if "namen" in doc:  # the parts of a name weigh as a name: "les" finds Gastles first
+            named = [part for word in _LETTERS.findall(doc["namen"]) for part in _parts(word, known, productive, splits)]
+            doc["namen"] = " ".join([doc["namen"], *dict.fromkeys(named)])
         if parts:
             doc["delen"] = " ".join(dict.fromkeys(parts))
 
