@@ -166,8 +166,9 @@ def add_word_parts(docs: list[dict]) -> None:
             if marked:
                 doc[field] += " " + " ".join(marked)
         if "namen" in doc:  # the parts of a name weigh as a name: "les" finds Gastles first
-            named = [part for word in _LETTERS.findall(doc["namen"]) for part in _parts(word, known, productive, splits)]
-            doc["namen"] = " ".join([doc["namen"], *dict.fromkeys(named)])
+            named = _LETTERS.findall(doc["namen"])
+            parts_of_names = [part for word in named for part in _parts(word, known, productive, splits)]
+            doc["namen"] = " ".join([doc["namen"], *dict.fromkeys(parts_of_names)])
         if parts:
             doc["delen"] = " ".join(dict.fromkeys(parts))
 
