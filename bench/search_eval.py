@@ -130,6 +130,9 @@ def run(base: str, queries: list[dict]) -> list[dict]:
         page.goto(base)
         box = page.get_by_role("textbox", name="Zoeken").first
         box.click()
+        # the first query must not be read while the worker still builds the index ("Geen ...")
+        page.keyboard.type("intervisie")
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
         for item in queries:
             box.fill("")
             box.click()
