@@ -147,8 +147,17 @@ def enrich(index: dict, handbook: Handbook) -> dict:
 
 def _words(doc: dict) -> list[str]:
     """The words of an index entry, lower case and without accents, HTML left out."""
-    text = " ".join(str(doc.get(field, "")) for field in SEARCHED_FIELDS)
-    return _LETTERS.findall(fold(_TAG.sub(" ", text)))
+    return list(_words_of(" ".join(str(doc.get(field, "")) for field in SEARCHED_FIELDS)))
+
+
+@lru_cache(maxsize=1 << 15)  # `serve` enriches the whole index on every rebuild; most texts did not change
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(_LETTERS.findall(fold(_TAG.sub(" ", text))))
+
+
+@lru_cache(maxsize=1 << 15)
+def _joined_verbs(text: str) -> tuple[str, ...]:
+    return tuple(wordforms.separable_verbs(fold(_TAG.sub(" ", text))))
 
 
 def add_word_parts(docs: list[dict]) -> None:
@@ -159,8 +168,7 @@ def add_word_parts(docs: list[dict]) -> None:
     splits: dict[str, tuple[str, ...]] = {}
     for doc, some in zip(docs, words, strict=True):
         parts = [part for word in dict.fromkeys(some) for part in _parts(word, known, productive, splits)]
-        text = _TAG.sub(" ", f"{doc.get('title', '')}. {doc.get('text', '')}")
-        parts += wordforms.separable_verbs(fold(text)) + wordforms.kept_apart(some)
+        parts += [*_joined_verbs(f"{doc.get('title', '')}. {doc.get('text', '')}"), *wordforms.kept_apart(some)]
         for field in ("wanneer", "namen"):  # a word kept apart weighs what its field weighs
             marked = wordforms.kept_apart(_LETTERS.findall(fold(doc.get(field, ""))))
             if marked:
