@@ -120,14 +120,15 @@
 
   function rewrite(query) {
     if (/(^|\s)[+-]|[~^:*"]/.test(query)) { return query; }
-    var words = fold(query.toLowerCase()).replace(/['’`]s\b/g, "s").split(/[^\p{L}\p{N}]+/u)
-      .filter(function (word) { return word.length > 0; });
-    var kept = words.filter(function (word) { return word.length > 1 && STOP.indexOf(word) < 0; });
+    var words = query.toLowerCase().replace(/['’`]s\b/g, "s").split(/[^\p{L}\p{N}]+/u)
+      .filter(function (word) { return word.length > 0; });  // as typed: "cliënt" also finds the accented title
+    var kept = words.filter(function (word) { return word.length > 1 && STOP.indexOf(fold(word)) < 0; });
     if (!kept.length) { kept = words; }
-    kept = kept.concat(handbookTerms(words).filter(function (word) { return kept.indexOf(word) < 0; }));
-    var rarest = Math.max.apply(null, kept.map(rarity));
+    var plain = kept.map(fold);
+    kept = kept.concat(handbookTerms(words.map(fold)).filter(function (word) { return plain.indexOf(word) < 0; }));
+    var rarest = Math.max.apply(null, kept.map(function (word) { return rarity(fold(word)); }));
     return kept.map(function (word) {
-      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(word) < 0.15);
+      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(fold(word)) < 0.15);
     }).reduce(function (all, some) { return all.concat(some); }, []).join(" ");
   }
 
