@@ -233,7 +233,12 @@ def query_help(docs: list[dict]) -> dict:
     }
 
 
-@cache
 def handbook_terms() -> dict[str, str]:
-    """Every other word of the shared list, mapped to its group's first word: the handbook's own term."""
-    return {fold(word): fold(group[0]) for group in synonym_groups() for word in group[1:]}
+    """Every other word of the shared list, mapped to its group's first word: the handbook's own term.
+    Read with the list on every call, so that an edit while `serve` runs counts on the next rebuild."""
+    return dict(_terms_of(synonym_groups()))
+
+
+@lru_cache(maxsize=4)  # by the groups: made once per content of the list
+def _terms_of(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((fold(word), fold(group[0])) for group in groups for word in group[1:])
