@@ -76,7 +76,6 @@ def test_after_choosing_a_filter_the_count_is_on_screen(sized, base_url):
     # scrolling down to the last card the filter left (the comparison tables below the list are no longer
     # the list), the count stays in view
     sized.locator(".hb-card:visible").last.scroll_into_view_if_needed()
-    sized.mouse.wheel(0, 200)
     sized.wait_for_timeout(200)
     box = count.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= height
