@@ -24,7 +24,7 @@ def fill_a_werkvorm(page):
     page.get_by_label("Samenvatting", exact=True).fill("Studenten en jongeren koken samen en leren elkaar zo kennen.")
     for role in ("docent", "student"):
         page.check(f"input[name=voor_wie][value={role}]")
-    page.get_by_label("Wanneer kiezen 1", exact=True).fill("Je wilt jongeren buiten de les leren kennen.")
+    page.get_by_label("Situatie 1", exact=True).fill("Je wilt jongeren buiten de les leren kennen.")
     page.get_by_label("Wat is het", exact=True).fill("Een avond samen koken.\n\nJe praat terwijl je snijdt en roert.")
     page.get_by_label("Docent (docent) 1", exact=True).fill("Je hoort wat jongeren bezighoudt.")
     page.get_by_label("Wie organiseert", exact=True).fill("Een docent met een jongerenwerker.")
