@@ -36,7 +36,7 @@ FILLED = {
     '    toelichting: "VUL IN': "    toelichting: Richtlijn.",
     '    min: "VUL IN: aantal': "    min: 4",
     '    max: "VUL IN: aantal': "    max: 10",
-    '  - "VUL IN: bijvoorbeeld Je wilt': "  - Je wilt studenten en professionals ongedwongen laten praten.",
+    '  - "VUL IN: bijvoorbeeld': "  - Je wilt studenten en professionals ongedwongen laten praten.",
     "  frequentie: ": "  frequentie: Eén keer per maand",
     "  voorbereiding: ": "  voorbereiding: Een ruimte reserveren.",
     '    - "VUL IN: iets wat': "    - Broodjes",
