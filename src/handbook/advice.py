@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from . import text
 from .collection import Handbook
 from .crosschecks import locate
 from .model import MAX_SENTENCE_WORDS, Checklist
@@ -71,30 +72,18 @@ def advise(handbook: Handbook, today: dt.date) -> list[Problem]:
 
 
 def _long_sentences(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        for sentence in _SENTENCE.findall(value):
+    for where, found in text.strings(value, path):
+        for sentence in _SENTENCE.findall(found):
             if len(sentence.split()) > MAX_SENTENCE_WORDS:
-                yield path, sentence.strip()
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _long_sentences(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _long_sentences(item, path + (i,))
+                yield where, sentence.strip()
 
 
 def _variants(value: object, path: tuple) -> Iterator[tuple[tuple, str, str, str]]:
     """(path, the variant as written, the preferred word, why) for every known variant of a term."""
-    if isinstance(value, str):
+    for where, found in text.strings(value, path):
         for pattern, word, why in _TERMS:
-            for match in pattern.finditer(value):
-                yield path, match.group(0), word, why
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _variants(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _variants(item, path + (i,))
+            for match in pattern.finditer(found):
+                yield where, match.group(0), word, why
 
 
 def _start(sentence: str) -> str:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from . import text
 from .model import Source
 
 T = TypeVar("T")
@@ -57,12 +58,6 @@ def _plain(address: str) -> str:
 
 
 def _addresses_in(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        for address in addresses(value):
-            yield path, address
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _addresses_in(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _addresses_in(item, path + (i,))
+    for where, found in text.strings(value, path):
+        for address in addresses(found):
+            yield where, address

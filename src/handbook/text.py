@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Iterator
 
 from . import sanitize
 
@@ -128,3 +129,15 @@ def html_title(value: str) -> str:
 def yaml_str(value: str) -> str:
     """A string for Markdown front matter: JSON strings are valid YAML."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def strings(value: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(field path, text) for every text in a record's data, e.g. (("stappen", 0, "uitleg"), "...")."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings(item, path + (i,))
