@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import collection
-from .problems import RecordError
+from .problems import RecordError, summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="controleer alle records en meld elk probleem")
     check.add_argument("--github", action="store_true", help="meld ook als GitHub-annotaties (voor de workflow)")
+    check.add_argument(
+        "--summary", type=Path, help="zet het verslag ook als Markdown achter dit bestand (de samenvatting van de job)"
+    )
     export = sub.add_parser("export", help="schrijf de hele site-bron, zonder hooks te bouwen, naar een map")
     export.add_argument("out", type=Path, help="doelmap, bijvoorbeeld export/")
     export.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="de configuratie van het project")
@@ -48,8 +51,16 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         if args.command == "check" and _github(args):
             print("\n".join(p.github() for p in error.problems))
+        _summary(args, error.report().split("\n"), ok=False)
         return 1
     return _report_check(handbook, args)
+
+
+def _summary(args, lines: list[str], ok: bool) -> None:
+    """Append the report to the job summary, as a block no record text can close (see problems.summary)."""
+    if getattr(args, "summary", None):
+        with args.summary.open("a", encoding="utf-8") as file:
+            file.write(summary(lines, ok))
 
 
 def _export(args) -> int:
@@ -81,8 +92,10 @@ def _report_check(handbook, args) -> int:
         print(warning, file=sys.stderr)
     if _github(args):
         print("\n".join(w.github() for w in warnings))
-    summary = f"{len(handbook.werkvormen)} werkvormen en {len(handbook.checklists)} checklists: geen fouten"
-    print(summary + (f", {len(warnings)} waarschuwingen." if warnings else ", alles in orde."))
+    total = f"{len(handbook.werkvormen)} werkvormen en {len(handbook.checklists)} checklists: geen fouten"
+    total += f", {len(warnings)} waarschuwingen." if warnings else ", alles in orde."
+    print(total)
+    _summary(args, [str(w) for w in warnings] + [total], ok=True)
     return 0
 
 
