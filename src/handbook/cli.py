@@ -47,13 +47,30 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     try:
         handbook = collection.load(args.werkvormen)
+        refused = _docs(args.werkvormen) if args.command == "check" else []
+        if refused:
+            raise RecordError(refused)
     except RecordError as error:
+        if args.command == "check":
+            error = RecordError(error.problems + [p for p in _docs(args.werkvormen) if p not in error.problems])
         print(error.report(), file=sys.stderr)
         if args.command == "check" and _github(args):
             print("\n".join(p.github() for p in error.problems))
         _summary(args, error.report().split("\n"), ok=False)
         return 1
     return _report_check(handbook, args)
+
+
+def _docs(werkvormen: Path) -> list:
+    """The problems of docs/ beside werkvormen/ (the project's hand-written pages), as the build finds them."""
+    from . import docsdir
+
+    root = werkvormen.resolve().parent
+    config = root / "mkdocs.yml"
+    if not (root / "docs").exists() and not (root / "docs").is_symlink():
+        return []
+    convert = docsdir.site_markdown(config) if config.is_file() else None
+    return docsdir.check(root / "docs", root, convert)
 
 
 def _summary(args, lines: list[str], ok: bool) -> None:

@@ -202,6 +202,10 @@ def _suggest_name(path: Path) -> str:
 def load(root: Path) -> Handbook:
     """Load and check every record; raise RecordError with all problems at once."""
     root = Path(root)
+    if root.is_symlink():  # the whole folder a link: every record would come from elsewhere
+        raise RecordError(
+            [Problem(f"{root.name}/", 1, 1, "", "is een snelkoppeling (symlink); zet de records zelf hier")]
+        )
     entries, problems, files = [], [], record_files(root)
     for path in files:
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"

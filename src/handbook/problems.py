@@ -74,7 +74,12 @@ class RecordError(Exception):
         count = len(self.problems)
         noun = "probleem" if count == 1 else "problemen"
         lines = [str(p) for p in self.problems]
-        return "\n".join(lines + [f"{count} {noun} in de werkvormen gevonden; er is niets gebouwd."])
+        place = (
+            "in de werkvormen en docs/"
+            if any(p.path.startswith("docs/") for p in self.problems)
+            else "in de werkvormen"
+        )
+        return "\n".join(lines + [f"{count} {noun} {place} gevonden; er is niets gebouwd."])
 
 
 SUMMARY_HEAD = (

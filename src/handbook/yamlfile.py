@@ -154,12 +154,11 @@ def _check_lines(text: str) -> None:
     found = _BREAK.search(text)
     if found:
         before = text[: found.start()]
-        line, column = before.count("\n") + 1, found.start() - before.rfind("\n")
         char = found.group()
         name = _HIDDEN_BREAKS.get(char, "CARRIAGE RETURN")
         raise YamlProblem(
-            line,
-            column,
+            before.count("\n") + 1,
+            found.start() - before.rfind("\n"),
             f"hier staat een onzichtbaar regeleinde (U+{ord(char):04X}, {name}), vaak meegekopieerd uit een "
             "ander programma; YAML begint daar een nieuwe regel. Haal het weg of begin een gewone nieuwe regel",
         )
