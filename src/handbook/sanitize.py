@@ -95,7 +95,7 @@ class ReservedIds(Treeprocessor):
     HEADING = re.compile(r"[Hh][1-6]")
 
     def run(self, root: etree.Element) -> None:
-        toc = self.md.treeprocessors.get("toc", None)
+        toc = self.md.treeprocessors["toc"] if "toc" in self.md.treeprocessors else None  # noqa: SIM401 (a Registry)
         slugify = getattr(toc, "slugify", toc_extension.slugify)
         separator = getattr(toc, "sep", "-")
         taken = {str(element.get("id")) for element in root.iter() if element.get("id")}
