@@ -22,7 +22,7 @@ import pytest
 import yaml
 from helpers import ROOT, failed_build, site_markdown
 
-from handbook import RecordError, anchors, docsdir, load, pages, printing, problems, textrules, yamlhints
+from handbook import RecordError, anchors, docsdir, load, pages, printing, problems, textrules, trust, yamlhints
 from handbook.problems import Problem
 from handbook.yamlfile import YamlProblem, parse
 
@@ -384,8 +384,8 @@ def test_deep_nesting_is_a_dutch_message_not_a_crash(tmp_path, case, new, expect
 def test_the_build_survives_deep_nesting_and_writes_nothing(project):
     path = project / "werkvormen" / "leerhuis.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"^verwant:$", "verwant:\n" + "- " * 4_999 + "x", text, count=1, flags=re.M))
-    assert "te diep genest" in failed_build(project)
+    path.write_text(re.sub(r"^verwant:$", "verwant:\n" + "- " * 25_000 + "x", text, count=1, flags=re.M))
+    assert "verwant: deze regel is 50001 tekens lang" in failed_build(project)  # a segfault before
 
 
 # ---------------------------------------------------------------- 6: every pattern linear; lines bounded first
@@ -546,8 +546,9 @@ def test_a_record_heading_never_takes_a_reserved_id(tmp_path, reserved):
 def test_a_record_heading_never_takes_the_id_of_a_fixed_heading(tmp_path, heading, anchor):
     ids, html = _page_ids(tmp_path, heading)
     assert ids.count(anchor) == 1
-    fixed = re.search(rf'<h2[^>]*\bid="{anchor}"[^>]*>(.*?)<', html)
-    assert fixed and fixed.group(1).strip() == heading  # the page's own heading, not the record's
+    fixed = re.search(rf'<h2[^>]*\bid="{anchor}"[^>]*>(.*?)<.*?</h2>\s*<p[^>]*>(.*?)</p>', html, re.S)
+    assert fixed and fixed.group(1).strip() == heading
+    assert fixed.group(2) not in ("Meer tekst.", "En nog meer.")  # the page's own heading, not the record's
     assert f"{anchor}_1" in ids and f"{anchor}_2" in ids  # the record's two headings: numbered ids
 
 
@@ -569,3 +570,70 @@ def test_every_id_our_scripts_and_templates_use_is_reserved_or_fixed():
     fixed |= {"wat-doe-je-met-de-resultaten"}
     loose = sorted(i for i in found if not anchors.reserved(i) and i not in fixed)
     assert loose == [], "ids a record heading could take: add them to anchors.py or give the heading an explicit id"
+
+
+# ---------------------------------------------------------------- the trust line: content or code
+
+
+def test_codeowners_says_what_trust_py_says():
+    lines = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    assert rules[0][0] == "*" and len(rules[0]) == 2  # every file is code, with a maintainer as owner ...
+    assert tuple(rule[0] for rule in rules[1:]) == trust.CONTENT  # ... except the content, in the same order
+    assert all(len(rule) == 1 for rule in rules[1:])  # content has no code owner
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("werkvormen/leerhuis.yml", True),
+        ("werkvormen/checklists/leernetwerk-starten.yml", True),
+        ("werkvormen/bronnen/gluren-bij-de-burens-kaart.yml", True),
+        ("docs/over.md", True),
+        ("docs/assets/images/foto.jpg", True),
+        ("src/handbook/synoniemen.yml", True),
+        ("docs/assets/favicon.svg", False),
+        ("docs/assets/javascripts/handboek.js", False),
+        ("docs/assets/stylesheets/handboek.css", False),
+        ("docs/werkvormen/pagina.md", False),
+        ("hooks/handbook_hooks.py", False),
+        ("overrides/main.html", False),
+        (".github/workflows/handboek.yml", False),
+        (".github/CODEOWNERS", False),
+        ("mkdocs.yml", False),
+        ("Makefile", False),
+        ("requirements.lock", False),
+        ("src/handbook/sanitize.py", False),
+        ("tests/test_untrusted.py", False),
+        ("werkvormen.yml", False),
+    ],
+)
+def test_the_trust_line(path, content):
+    assert trust.is_content(path) is content
+
+
+def test_every_file_of_the_project_is_either_content_or_code():
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    content = [f for f in files if trust.is_content(f)]
+    assert all(f.startswith(("werkvormen/", "docs/", "src/handbook/synoniemen.yml")) for f in content)
+    assert not any(f.startswith(("hooks/", "overrides/", ".github/", "docs/assets/")) for f in content)
+
+
+def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
+    summary = tmp_path / "summary.md"
+    changed = "werkvormen/leerhuis.yml\nhooks/handbook_hooks.py\ndocs/x`\\n## kop.js\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook", "trust", "--summary", str(summary)],
+        input=changed,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert text == result.stdout.rstrip("\n") + "\n" or text in result.stdout
+    assert text.startswith("## Een onderhouder moet meekijken") and "- `hooks/handbook_hooks.py`" in text
+    assert "werkvormen/leerhuis.yml" not in text and "\n## kop" not in text
+    only_content = subprocess.run(
+        [sys.executable, "-m", "handbook", "trust"], input="werkvormen/a.yml\n", capture_output=True, text=True
+    )
+    assert only_content.stdout.startswith("## Alleen inhoud")

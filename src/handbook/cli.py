@@ -26,7 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
     schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"), help="doelmap (standaard: schema/)")
+    trust = sub.add_parser("trust", help="noem de gewijzigde bestanden die code zijn (een onderhouder kijkt mee)")
+    trust.add_argument("--summary", type=Path, help="zet het overzicht achter dit bestand (de samenvatting van de job)")
     args = parser.parse_args(argv)
+    if args.command == "trust":
+        return _trust(args)
     if args.command == "schema":
         from .schema import write
 
@@ -78,6 +82,19 @@ def _summary(args, lines: list[str], ok: bool) -> None:
     if getattr(args, "summary", None):
         with args.summary.open("a", encoding="utf-8") as file:
             file.write(summary(lines, ok))
+
+
+def _trust(args) -> int:
+    """Read changed paths (one a line, as `git diff --name-only` gives them) and name the code among them."""
+    from . import trust
+
+    paths = sys.stdin.read().splitlines()
+    text = trust.summary(paths)
+    print(text)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as file:
+            file.write(text)
+    return 0
 
 
 def _export(args) -> int:
