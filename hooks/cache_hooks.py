@@ -341,7 +341,8 @@ def _restore(page, found: dict, files) -> bool:
 def _shared_key(config) -> str:
     """What every page's conversion depends on besides its own Markdown and place (and the files it
     looks up, see _Lookups)."""
-    sanitizer = package_files("handbook").joinpath("sanitize.py").read_bytes()
+    package = package_files("handbook")
+    sanitizer = b"".join(package.joinpath(name).read_bytes() for name in ("sanitize.py", "anchors.py"))
     return cache.digest(
         platform.python_version(),
         *(version(name) for name in VERSIONS),

@@ -637,3 +637,16 @@ def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
         [sys.executable, "-m", "handbook", "trust"], input="werkvormen/a.yml\n", capture_output=True, text=True
     )
     assert only_content.stdout.startswith("## Alleen inhoud")
+
+
+def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
+    from helpers import copy_project
+
+    from handbook.export import export
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "instellingen.txt").symlink_to("../mkdocs.yml")
+    with pytest.raises(RecordError) as caught:
+        export(project, tmp_path / "export", {"HANDBOOK_PDF": "0"})
+    assert [str(p) for p in caught.value.problems] == ["docs/instellingen.txt:1:1: " + docsdir._LINK]
+    assert not (tmp_path / "export").exists()

@@ -28,6 +28,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -251,17 +252,29 @@ class _Active(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_CONVERTERS: dict[str, Convert] = {}
+
+
 def markdown_converter(extensions: Iterable, configs: dict) -> Convert:
-    """The site's Markdown (the extensions and settings of mkdocs.yml) as a function of a page's text."""
+    """The site's Markdown (the extensions and settings of mkdocs.yml) as a function of a page's text.
+
+    Kept per configuration, with the HTML of each text it converted: `make serve`
+    checks docs/ on every rebuild, and then converts only a page that changed.
+    """
     import markdown
 
-    converter = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs))
+    extensions, configs = list(extensions), dict(configs)
+    key = repr((extensions, sorted(configs.items(), key=lambda item: str(item[0]))))
+    if key not in _CONVERTERS:
+        converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
-    def convert(text: str) -> str:
-        converter.reset()
-        return converter.convert(text)
+        @lru_cache(maxsize=512)
+        def convert(text: str) -> str:
+            converter.reset()
+            return converter.convert(text)
 
-    return convert
+        _CONVERTERS[key] = convert
+    return _CONVERTERS[key]
 
 
 def site_markdown(config_file: Path) -> Convert:
@@ -272,9 +285,13 @@ def site_markdown(config_file: Path) -> Convert:
         """Reads mkdocs.yml whatever tags it uses (!ENV, !!python/name): only the Markdown settings matter."""
 
     Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Tolerant) or {}  # a SafeLoader
+    return config_markdown(yaml.load(config_file.read_text(encoding="utf-8"), Loader=Tolerant) or {})  # safe
+
+
+def config_markdown(config: dict) -> Convert:
+    """The converter for a configuration read as plain data (its `markdown_extensions` list)."""
     names, configs = [], {}
-    for item in data.get("markdown_extensions") or []:
+    for item in config.get("markdown_extensions") or []:
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         names.append(name)
         configs[name] = settings or {}

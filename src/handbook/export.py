@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from . import build
+from . import build, docsdir
+from .problems import RecordError
 
 MANAGED = ("docs", "overrides")  # the folders export owns in `out`; anything else there is left alone
 HEADER = (
@@ -51,6 +52,9 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
     docs = project / config.get("docs_dir", "docs")
     overrides = config.get("theme", {}).get("custom_dir")
     extra = dict(config.get("extra") or {})
+    refused = docsdir.check(docs, project, docsdir.config_markdown(config))  # as the hooks check it
+    if refused:
+        raise RecordError(refused)
     result = build.build(
         build.Options(
             records=project / "werkvormen",
