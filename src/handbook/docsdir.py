@@ -25,7 +25,6 @@ The lists below are the one place where these rules live.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -33,6 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import sanitize
+from .collection import every_file
 from .problems import Problem
 from .yamlfile import YamlProblem, parse
 
@@ -91,7 +91,7 @@ def check(docs: Path, root: Path, convert: Convert | None = None) -> list[Proble
     if not docs.is_dir():
         return []
     problems: list[Problem] = []
-    for path in _every_entry(docs):
+    for path in every_file(docs):
         relative = path.relative_to(docs).as_posix()
         where = shown + relative
         if path.is_symlink():
@@ -111,16 +111,6 @@ _LINK = (
     "is een snelkoppeling (symlink) of wijst naar een bestand buiten het project; "
     "de site publiceert alleen echte bestanden: zet het bestand zelf hier"
 )
-
-
-def _every_entry(folder: Path) -> list[Path]:
-    """Every file and every link (to a file or a folder) under `folder`, without following links."""
-    found = []
-    for here, folders, names in os.walk(folder, followlinks=False):
-        base = Path(here)
-        found += [base / name for name in names]
-        found += [base / name for name in folders if (base / name).is_symlink()]
-    return sorted(found)
 
 
 def _file(path: Path, relative: str, where: str, convert: Convert | None) -> list[Problem]:
