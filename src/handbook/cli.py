@@ -49,20 +49,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export":
         return _export(args)
+    refused = _docs(args.werkvormen)  # check: docs/ beside the records, as the build checks it
     try:
         handbook = collection.load(args.werkvormen)
-        refused = _docs(args.werkvormen) if args.command == "check" else []
-        if refused:
-            raise RecordError(refused)
     except RecordError as error:
-        if args.command == "check":
-            error = RecordError(error.problems + [p for p in _docs(args.werkvormen) if p not in error.problems])
-        print(error.report(), file=sys.stderr)
-        if args.command == "check" and _github(args):
-            print("\n".join(p.github() for p in error.problems))
-        _summary(args, error.report().split("\n"), ok=False)
-        return 1
+        return _report_problems(RecordError(error.problems + refused), args)
+    if refused:
+        return _report_problems(RecordError(refused), args)
     return _report_check(handbook, args)
+
+
+def _report_problems(error: RecordError, args) -> int:
+    """Every problem: the plain report on stderr, annotations when asked, and the job summary."""
+    print(error.report(), file=sys.stderr)
+    if _github(args):
+        print("\n".join(p.github() for p in error.problems))
+    _summary(args, error.report().split("\n"), ok=False)
+    return 1
 
 
 def _docs(werkvormen: Path) -> list:
