@@ -307,6 +307,10 @@ def test_the_workflow_never_pastes_raw_output_into_the_summary():
     workflow = (ROOT / ".github" / "workflows" / "handboek.yml").read_text(encoding="utf-8")
     assert "```" not in workflow and "--summary $GITHUB_STEP_SUMMARY" in workflow
     assert '>> "$GITHUB_STEP_SUMMARY"' not in workflow and not re.search(r"\btee\b", workflow)
+    jobs = yaml.safe_load(workflow)["jobs"]
+    for name in ("check", "build"):  # no token in .git/config while a pull request's files are read
+        checkout = next(s for s in jobs[name]["steps"] if s.get("uses", "").startswith("actions/checkout"))
+        assert checkout["with"]["persist-credentials"] is False
 
 
 # ---------------------------------------------------------------- 4: line breaks only YAML sees
