@@ -379,7 +379,8 @@ DEEP = [  # (case, text put in place of `verwant:`, expected)
 def test_deep_nesting_is_a_dutch_message_not_a_crash(tmp_path, case, new, expected):
     root = records(tmp_path)
     path = root / "leerhuis.yml"
-    path.write_text(re.sub(r"^verwant:$", lambda _: new, path.read_text(encoding="utf-8"), count=1, flags=re.M))
+    text = path.read_text(encoding="utf-8")  # `verwant:` and its items replaced, so the rest stays valid
+    path.write_text(re.sub(r"^verwant:\n(?:  - .*\n)*", lambda _: new + "\n", text, count=1, flags=re.M))
     result = check(root)
     assert result.returncode == 1, (result.returncode, result.stderr[-300:])  # -11 was a segfault
     assert expected in result.stderr and "Traceback" not in result.stderr, result.stderr[-500:]
