@@ -129,6 +129,7 @@ HOSTILE = [  # what an editor may paste: every line break Unicode knows, spaces 
     "Tekst\u2029eigen_advies: ingevoegd door PS",
     "Tekst\reigen_advies: ingevoegd door CR",
     "Tekst\r\n- lijst: ingevoegd",
+    "Tekst\x0bverticale tab\x0cnieuwe pagina: ingevoegd",
     "Let\u00a0op: vaste spatie\u200b en\u2007meer",
     'Aanhalingstekens " en \\ en # en: dubbele punt',
     "- begint als lijst",
