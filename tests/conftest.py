@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project, inject_payloads
+from helpers import ROOT, ZENSICAL, build, copy_project, export_project, inject_payloads, zensical_build
 
 
 @pytest.fixture
@@ -24,6 +24,19 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real handbook exported and built by Zensical, as `make zensical` does."""
+    if not ZENSICAL.exists():
+        pytest.fail("Zensical is missing: `make test` installs it in .venv-zensical (requirements-zensical.lock)")
+    out = tmp_path_factory.mktemp("zensical") / "export"
+    exported = export_project(ROOT, out)
+    assert exported.returncode == 0, exported.stderr
+    built = zensical_build(out)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out / "site"
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -67,7 +80,7 @@ def payload_site(tmp_path_factory, recorder) -> Path:
 
 # Tests that use a built site are slow, and those in tests/browser/ drive Chromium: marked here once,
 # so that `make test-fast` (pytest -m "not slow and not browser") needs no marker in every file.
-SLOW_FIXTURES = {"site", "payload_site", "base_url", "payload_url"}
+SLOW_FIXTURES = {"site", "payload_site", "zensical_site", "base_url", "payload_url"}
 
 
 def pytest_collection_modifyitems(items):

@@ -56,6 +56,38 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
     )
 
 
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"  # `make test` installs it from requirements-zensical.lock
+
+
+def export_project(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """`python -m handbook export OUT` of `project`, with the addresses the deploy workflow sets."""
+    env = {
+        **os.environ,
+        "HANDBOOK_CACHE": str(PDF_CACHE),
+        "HANDBOOK_SITE_URL": SITE_URL,
+        "HANDBOOK_EDIT_URL": EDIT_URL,
+        **env_vars,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "export", str(out), "--config", str(project / "mkdocs.yml")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def zensical_build(export: Path) -> subprocess.CompletedProcess:
+    """`zensical build --strict` of an export's zensical.yml, as `make zensical` runs it."""
+    return subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "zensical.yml"],
+        cwd=export,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def failed_build(project: Path) -> str:
     """Build into an existing site dir; assert it failed cleanly and left that site as it was."""
     site = project / "site"
@@ -161,14 +193,19 @@ def inject_payloads(path: Path, server: str = "http://127.0.0.1:9") -> None:
     path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def site_markdown():
-    """Python-Markdown set up as mkdocs.yml sets it up for the site: pages converted in-process, no build."""
+def site_markdown(ours: bool = True):
+    """Python-Markdown set up as mkdocs.yml sets it up for the site: pages converted in-process, no build.
+
+    `ours=False`: without the handbook.* extensions, as the export configures every engine.
+    """
     import markdown
     from mkdocs.utils.yaml import yaml_load
 
     names, configs = [], {}
     for item in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
         name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        if not ours and name.startswith("handbook."):
+            continue
         names.append(name)
         configs[name] = config or {}
     return markdown.Markdown(extensions=names, extension_configs=configs)

@@ -12,8 +12,10 @@ from helpers import ROOT
 from pydantic import ValidationError
 
 import handbook
+from handbook import provenance
 from handbook.advice import advise
 from handbook.model import Werkvorm
+from handbook.problems import RecordError
 from handbook.vocabulary import TERMS
 from handbook.yamlfile import parse
 
@@ -58,11 +60,15 @@ def test_every_werkvorm_is_complete_and_related_to_two_others(entry):
     assert len(BOOK.related(entry)) >= 2
 
 
-def test_the_18_tips_keep_their_groups_and_the_conditions_and_success_factors_stand_beside_them():
-    tips = BOOK.get("leernetwerk-starten").record
-    groups = {g.titel: g for g in tips.groepen}
-    assert len(groups["De organisatie"].items) == 10 and len(groups["De uitvoering"].items) == 8
-    assert len(groups["Randvoorwaarden"].items) == 3 and len(groups["Succesfactoren"].items) == 5
+def test_the_starting_checklist_has_its_own_outline_and_credits_the_tips_as_ideas():
+    """The tips page allows no adaptation: its two groups of tips are not retold in their order; the page's
+    idea stands in a short summary with the credit, and the research conditions return as questions of our own."""
+    checklist = BOOK.get("leernetwerk-starten").record
+    titles = [g.titel for g in checklist.groepen]
+    assert not {"De organisatie", "De uitvoering", "Randvoorwaarden", "Succesfactoren"} & set(titles)
+    (ref,) = checklist.bronnen
+    assert ref.bron == "tips-leernetwerken-jeugdzorg" and ref.samenvatting
+    assert all("?" in item.tekst for item in checklist.groepen[-1].items)
 
 
 def test_gluren_credits_its_licence_authors_and_partners():
@@ -122,7 +128,7 @@ def test_the_writing_guide_lists_every_term_that_check_advises_on():
 
 
 def test_content_gets_no_advice_about_long_sentences_or_missing_relations():
-    """B1: short sentences. `check` warns from 26 words on; the real content gets no such warning."""
+    """B1: short sentences. `check` warns above model.MAX_SENTENCE_WORDS (20); the real content gets no such warning."""
     advice = advise(BOOK, ROOT / "werkvormen", today=BOOK.reviewed)
     assert [str(p) for p in advice] == []
 
@@ -131,3 +137,51 @@ def test_content_gets_no_advice_about_long_sentences_or_missing_relations():
 def test_no_sentence_is_copied_from_the_sources(tmp_path):
     result = subprocess.run([sys.executable, str(COPYCHECK), str(_published(tmp_path))], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+HANDBOOK_OWN = {"creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"}  # the handbook's own licence, not a source's
+
+
+def test_every_address_a_source_record_gives_stands_in_the_source_text():
+    """Addresses enter the handbook only through the source records; each must be in a source text itself."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
+    known = {provenance._plain(a) for a in provenance.addresses(seeds)}
+    given = provenance.given(source for _, source in BOOK.sources)
+    assert given <= known, given - known
+
+
+def test_hand_written_pages_give_no_address_that_no_source_gives():
+    allowed = provenance.given(source for _, source in BOOK.sources) | HANDBOOK_OWN
+    for page in (ROOT / "docs").glob("*.md"):
+        found = {provenance._plain(a) for a in provenance.addresses(page.read_text(encoding="utf-8"))}
+        assert found <= allowed, (page.name, found - allowed)
+
+
+def test_a_record_may_not_publish_an_address_that_no_source_gives(tmp_path):
+    root = tmp_path / "werkvormen"
+    shutil.copytree(ROOT / "werkvormen", root)
+    path = root / "intervisie.yml"
+    text = path.read_text(encoding="utf-8")
+    given = next(iter(provenance.given(source for _, source in BOOK.sources)))
+    path.write_text(
+        text.replace("wat_is_het: |\n", f"wat_is_het: |\n  Zie https://www.{given}/ en https://example.org/uitleg.\n"),
+        encoding="utf-8",
+    )
+    with pytest.raises(RecordError) as error:
+        handbook.load(root)
+    (problem,) = error.value.problems
+    assert problem.path == "werkvormen/intervisie.yml" and problem.field == "wat_is_het"
+    assert "'https://example.org/uitleg'" in problem.message and "bij geen enkele bron" in problem.message
+
+
+def test_the_privacy_page_names_who_consents_at_which_age_and_the_law_behind_it():
+    text = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
+    for basis in ("AVG", "UAVG", "WGBO", "artikel 5 UAVG", "artikel 7:459", "artikel 7:450", "artikel 7:465"):
+        assert basis in text, basis
+    for age in ("Jonger dan 12", "12 tot 16", "16 of ouder"):
+        assert f"| {age} |" in text
+    for purpose in ("**Meedoen:**", "**Vastleggen:**", "**Gebruiken in onderwijs:**"):
+        assert purpose in text

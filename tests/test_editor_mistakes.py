@@ -113,7 +113,7 @@ MISTAKES = [
     (
         "colon in a list item",
         change(
-            "  - Zonder steun van bestuurders lukt het niet. Zij moeten uren beschikbaar stellen voor hun medewerkers.",
+            "  - Zonder uren voor de deelnemers blijft de zaal leeg. Regel die tijd ruim vooraf met de bestuurders.",
             "  - Let op: stille studenten",
         ),
         "Let op: stille studenten",

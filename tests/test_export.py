@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, soup
+from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, export_project, soup
 
 import handbook
 from handbook import search
@@ -23,12 +23,7 @@ ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE
 
 
 def export(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "handbook", "export", str(out), "--config", str(project / "mkdocs.yml")],
-        env={**ENV, **env_vars},
-        capture_output=True,
-        text=True,
-    )
+    return export_project(project, out, **env_vars)
 
 
 def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
@@ -155,3 +150,75 @@ def test_an_export_without_a_site_address_builds(tmp_path):
         text=True,
     )
     assert built.returncode == 0, built.stderr
+
+
+def test_the_export_names_no_extension_of_ours_and_keeps_engine_overrides_apart(tmp_path):
+    out = tmp_path / "export"
+    result = export(ROOT, out, HANDBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    material = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    zensical = yaml.safe_load((out / "zensical.yml").read_text(encoding="utf-8"))
+    for config in (material, zensical):
+        names = [item if isinstance(item, str) else next(iter(item)) for item in config["markdown_extensions"]]
+        assert names and not [name for name in names if name.startswith("handbook")]
+    assert material["theme"]["custom_dir"] == "overrides" and "palette" in material["theme"]
+    assert zensical["theme"]["custom_dir"] == "overrides-zensical" and "palette" not in zensical["theme"]
+    assert {k: v for k, v in zensical.items() if k not in ("theme", "extra")} == {
+        k: v for k, v in material.items() if k not in ("theme", "extra")
+    }
+    assert zensical["extra"] == {**material["extra"], "laatst_herzien": BOOK.reviewed.isoformat()}  # the sitemap's date
+    assert (out / "overrides" / "partials" / "search.html").exists()  # Material 9.8's markup, for Material only
+    assert not (out / "overrides-zensical" / "partials" / "search.html").exists()
+    assert (out / "overrides-zensical" / "partials" / "actions.html").exists()  # shared: the edit button
+
+
+def files_from_docs(root: Path) -> set[str]:
+    """Every file of a built site that comes from the export's docs/ (not the engine's own assets, index, sitemap)."""
+    engine = ("assets/javascripts/bundle", "assets/javascripts/workers/", "assets/javascripts/lunr/", "search")
+    return {
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file()
+        and not p.relative_to(root).as_posix().startswith(engine)
+        and not p.name.startswith(("sitemap.xml", "404.html"))
+        and "assets/stylesheets/main." not in p.as_posix()
+        and "assets/stylesheets/palette." not in p.as_posix()
+        and not p.relative_to(root).as_posix().startswith(("assets/stylesheets/modern/", "assets/stylesheets/classic/"))
+        and not p.relative_to(root).as_posix().startswith("assets/images/")
+    }
+
+
+def test_zensical_builds_the_same_pages_and_pdfs(site, zensical_site):
+    """`make zensical` against `make site`: every page, and every PDF and file from docs/ byte for byte."""
+    pages = [sorted(p.relative_to(s).as_posix() for p in s.rglob("index.html")) for s in (site, zensical_site)]
+    assert pages[0] == pages[1] and len(pages[0]) > len(BOOK.entries)
+    ours = files_from_docs(site)
+    assert ours - files_from_docs(zensical_site) == set()
+    different = [
+        f
+        for f in sorted(ours)
+        if not f.endswith(".html") and (site / f).read_bytes() != (zensical_site / f).read_bytes()
+    ]
+    assert different == []
+    pdfs = sorted(f for f in ours if f.endswith(".pdf"))
+    assert len(pdfs) == len(BOOK.entries) + 1
+    page = soup(zensical_site / "werkvormen" / "leerhuis" / "index.html")
+    assert page.find("a", rel="edit")["href"] == f"{EDIT_URL}werkvormen/leerhuis.yml"
+    assert page.select_one(".hb-zoekwoorden[hidden]") is not None  # the hooks' search words, in the page
+    # the sitemap: the same addresses, with the date the hooks give Material's
+    urls = [
+        sorted(" ".join(url.split()) for url in re.findall(r"<url>.*?</url>", (s / "sitemap.xml").read_text(), re.S))
+        for s in (site, zensical_site)
+    ]
+    assert urls[0] == urls[1] and "<lastmod>" in urls[1][0]
+
+
+def test_zensical_pages_carry_the_policy_and_no_inline_script(zensical_site):
+    for path in sorted(zensical_site.rglob("*.html")):
+        page = soup(path)
+        policy = " ".join(page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"].split())
+        assert "script-src 'self';" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert re.search(r"style-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')*;", policy), policy  # hashes only
+        inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert inline == [], (path, str(inline[0])[:120])
+        assert not page.select("script[src$='/zoeken.js']"), path  # it speaks to Material's search worker only

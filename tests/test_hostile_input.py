@@ -41,8 +41,8 @@ def test_no_attack_comes_out_as_live_markup_on_any_page(payload_site):
 def test_attacks_are_shown_as_text(payload_site):
     article = soup(payload_site / "werkvormen" / "leerhuis" / "index.html").select_one("article")
     assert "<script>alert('xss-1')</script>" in article.get_text()
-    # a link to javascript: keeps its text and loses its address
-    assert [a for a in article.find_all("a") if a.get_text() == "klik" and not a.get("href")]
+    # a link to javascript: keeps its text and is no link (sanitize.safe_source writes the text again)
+    assert "klik" in article.get_text() and not [a for a in article.find_all("a") if a.get_text() == "klik"]
 
 
 def test_the_build_requests_nothing_a_record_names(payload_site, recorder):

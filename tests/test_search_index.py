@@ -58,3 +58,15 @@ def test_a_wrong_synonym_list_is_refused_in_dutch(text):
 
 def test_fold_drops_accents_and_case():
     assert search.fold("Casuïstiek cliënt Één") == "casuistiek client een"
+
+
+def test_record_pages_carry_their_search_words_for_engines_without_hooks(site, index):
+    """Zensical indexes page text only: the hidden line holds what the hook adds to Material's index."""
+    line = soup(site / "werkvormen" / "intervisie" / "index.html").select_one("p.hb-zoekwoorden[hidden]")
+    words = line.get_text()
+    assert words.startswith(search.WORDS_LABEL)
+    assert "collegiale consultatie" in words and "reflectiegroep" in words  # ook_bekend_als, shared list
+    case = soup(site / "werkvormen" / "casuistiekbespreking" / "index.html").select_one("p.hb-zoekwoorden")
+    assert "casuistiekbespreking" in case.get_text().split()  # accent-free
+    # Material weighs them in `namen`; the loose line stays out of its result text
+    assert search.WORDS_LABEL not in json.dumps(index["docs"], ensure_ascii=False)

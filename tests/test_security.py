@@ -68,6 +68,25 @@ def test_record_markdown_makes_no_unsafe_address_on_the_site_or_in_print(attack)
     assert unsafe_addresses(sanitize.render_for_print(text.md(attack)), relative_ok=False) == []
 
 
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_record_markdown_is_safe_without_our_extension(attack):
+    """The export's engines (Zensical) cannot load handbook.sanitize: the Markdown itself must be safe."""
+    assert unsafe_addresses(site_markdown(ours=False).convert(text.md(attack))) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Zie [de bron](https://www.hu.nl/).", "Zie [de bron](https://www.hu.nl/)."),  # safe: not touched
+        ("Zie [bron][1].\n\n[1]: https://www.hu.nl/?a=b&c=d", "Zie [bron](<https://www.hu.nl/?a=b&amp;c=d>)."),
+        ("*Let op*: [x](javascript:alert(1)) en `[y]`", "Let op: x en &#91;y&#93;"),
+        ("- [a](vbscript:x)\n- 2026\\. [b](../privacy.md)", "a\n\n&#50;026. [b](<../privacy.md>)"),
+    ],
+)
+def test_unsafe_text_is_written_again_from_what_the_sanitiser_keeps(source, expected):
+    assert sanitize.safe_source(text._escaped(source)) == expected
+
+
 @pytest.mark.parametrize(
     ("source", "site", "printed"),
     [
@@ -78,7 +97,7 @@ def test_record_markdown_makes_no_unsafe_address_on_the_site_or_in_print(attack)
         ),
         ("[mail](mailto:a@b.nl)", '<a href="mailto:a@b.nl">mail</a>', '<a href="mailto:a@b.nl">mail</a>'),
         ("[leerhuis](../leerhuis/)", '<a href="../leerhuis/">leerhuis</a>', "<a>leerhuis</a>"),  # no local disk in PDFs
-        ("[x](javascript:alert(1))", "<a>x</a>", "<a>x</a>"),
+        ("[x](javascript:alert(1))", "<p>x</p>", "<p>x</p>"),  # the text stays, the link goes (safe_source)
         ("voor ![pixel](https://t.example/p.gif) na", "voor pixel na", "voor pixel na"),
         ("![eigen](../assets/logo.png)", '<img alt="eigen" src="../assets/logo.png"', "eigen"),
     ],
@@ -140,6 +159,13 @@ def test_every_markdown_field_of_both_kinds_is_sanitised_on_pages_and_in_print(t
         path = root / name
         data = poison(parse(path.read_text(encoding="utf-8")).data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # `check` refuses an address no source gives (provenance); here a source gives them, so that what is
+    # tested is the second line of defence: the sanitiser still keeps the images of another host off the page
+    given = root / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"
+    given.write_text(
+        given.read_text(encoding="utf-8") + "  <https://tracker.example/p.gif> <https://tracker.example/q.gif>\n",
+        encoding="utf-8",
+    )
     book = load(root)
     md = site_markdown()
     for path in ("werkvormen/leerhuis.md", "checklists/leernetwerk-starten.md"):
@@ -355,7 +381,10 @@ def test_rendering_a_pdf_requests_nothing_and_reads_no_local_file(tmp_path, http
         data["wat_is_het"] = attack
         data["stappen"][0]["uitleg"] = attack
 
-    book = load(werkvorm_with(tmp_path, change))
+    root = werkvorm_with(tmp_path, change)
+    given = root / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"  # a source gives them: past `check`, to the PDF
+    given.write_text(given.read_text(encoding="utf-8") + f"  <{http_server}/a.svg> <{http_server}/b>\n", "utf-8")
+    book = load(root)
     job = next(j for j in printing.jobs(book, printing.Site()) if j.path == "downloads/checklist-leerhuis.pdf")
     job = printing.PrintJob(
         job.path,

@@ -12,7 +12,7 @@ from helpers import ROOT
 
 from handbook import load, pages, paths, printing, text, views
 from handbook.collection import Entry
-from handbook.model import Checklist, Group, Item, Werkvorm
+from handbook.model import Checklist, Group, Item, Source, Werkvorm
 from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
 from handbook.yamlfile import parse
 
@@ -79,6 +79,7 @@ def test_numbers_run_on_across_numbered_groups_only():
 # Fields whose value is not shown as typed: what the page shows for it instead.
 SHOWN_AS = {
     "verwant": lambda r, book: [book.get(slug).record.titel for slug in r.verwant],
+    "werkvorm": lambda r, book: [f"Of liever [{book.get(d.werkvorm).record.titel}]" for d in r.verschil_met],
     "bronnen": lambda r, book: [book.source(ref.bron).titel for ref in r.bronnen],
     "bron": lambda r, book: [book.source(ref.bron).titel for ref in r.bronnen],
     "laatst_herzien": lambda r, book: [f"{r.laatst_herzien.day} "],
@@ -114,7 +115,9 @@ def _fields(model) -> tuple[set[str], set[str]]:
     return names, containers
 
 
-NOT_TEXT = frozenset({"verwant", "bron", "werkvormen", "voor_wie", "themas", "doelen", "soort", "uit_de_bron"})
+NOT_TEXT = frozenset(
+    {"verwant", "bron", "werkvorm", "werkvormen", "voor_wie", "themas", "doelen", "soort", "uit_de_bron"}
+)
 
 
 def _mark_strings(value, found, key=""):
@@ -134,10 +137,13 @@ def _complete(data: dict) -> dict:
     """Every optional text of the record filled in, so that the test sees every field."""
     data.setdefault("eigen_advies", "eigen")
     data["bronnen"] = [
-        {"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee"} for ref in data["bronnen"]
+        {"bron": ref if isinstance(ref, str) else ref["bron"], "gebruikt_voor": "idee", "samenvatting": "het idee"}
+        for ref in data["bronnen"]
     ]
     if "stappen" in data:
         data.setdefault("ook_bekend_als", ["andere naam"])
+        data.setdefault("wanneer_kiezen", ["je wilt iets"])
+        data.setdefault("verschil_met", [{"werkvorm": data["verwant"][0], "verschil": "een ander verschil"}])
         for step in data["stappen"]:
             step.setdefault("tips", ["tip"])
         practical = data["praktisch"]
@@ -180,7 +186,10 @@ def test_every_field_of_the_model_reaches_the_page_and_the_pdf(tmp_path: Path, s
         "ook_bekend_als",
         "eigen_advies",
         "gebruikt_voor",
+        "samenvatting",  # of a source: in the page's Verantwoording; the record's own summary is printed
         "toelichting",
+        "wanneer_kiezen",  # choosing a werkvorm happens on the site, before the meeting the sheet is for
+        "verschil",
         "wat_is_het",
         "wat_brengt_het",
         "wie_organiseert",
@@ -227,3 +236,49 @@ def test_filters_offered_from_answers_equal_those_from_records():
 )
 def test_relative_links_are_what_relpath_gives(path: str, origin: str):
     assert paths.relative(path, origin) == posixpath.relpath(path, posixpath.dirname(origin) or ".")
+
+
+# ------------------------------------------------------------- rights: what a reader may do, and the licence line
+
+
+def _source(**rights) -> Source:
+    base = {"titel": "Een bron", "licentie": "CC BY", "over": "Over de bron.", "bewerken_toegestaan": False}
+    return Source.model_validate(base | {"commercieel_toegestaan": False} | rights)
+
+
+@pytest.mark.parametrize(
+    ("rights", "says"),
+    [
+        ({}, "Je mag de tekst niet bewerken. Geld verdienen aan de tekst mag niet. Verwijzen mag altijd"),
+        ({"bewerken_toegestaan": True, "commercieel_toegestaan": True}, "Je mag de tekst bewerken. Verwijzen mag"),
+        (
+            {"toestemming": {"van": "De maker", "datum": "2026-12-01", "voor": "De stappen bewerken."}},
+            "De maker gaf op 1 december 2026 toestemming voor: De stappen bewerken.",
+        ),
+    ],
+)
+def test_reuse_says_what_a_source_allows(rights, says):
+    assert says in views.reuse(_source(**rights))
+
+
+def test_the_licence_line_keeps_a_credited_summary_under_its_sources_rights():
+    gluren = BOOK.get("gluren-bij-de-burens")
+    line = views.licence(gluren, BOOK)
+    assert line.own == "CC BY-NC-SA 4.0" and [s.titel for s in line.kept] == ["Gluren bij de burens"]
+    assert line.summaries == "de korte samenvatting" and line.applies == "geldt de licentie"
+    without = next(e for e in BOOK.entries if not any(ref.samenvatting for ref in e.record.bronnen))
+    assert views.licence(without, BOOK).kept == []
+    page = pages.render(BOOK)[pages.page_path(gluren)]
+    assert "Dat geldt niet voor de korte samenvatting van Gluren bij de burens" in page
+
+
+def test_families_join_werkvormen_that_say_how_they_differ_in_either_direction():
+    groups = [[c.entry.slug for c in family] for family in views.families(BOOK)]
+    going_along = next(g for g in groups if "gluren-bij-de-burens" in g)
+    assert {"meelopen-in-de-praktijk", "crossover-meelopen", "uitwisseling-tussen-organisaties"} <= set(going_along)
+    assert all(len(g) >= 2 for g in groups)
+    assert sum(len(g) for g in groups) == len({slug for g in groups for slug in g})  # each werkvorm in one family
+    choice = next(c for family in views.families(BOOK) for c in family if c.entry.slug == "gluren-bij-de-burens")
+    record = choice.entry.record
+    assert choice.when == (record.wanneer_kiezen[0] if record.wanneer_kiezen else record.samenvatting)
+    assert choice.size == "1 tot 8 uur · 2 tot 3 personen"

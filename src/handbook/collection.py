@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
-from . import messages, paths, records, textrules
+from . import messages, paths, provenance, records, textrules
 from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
 from .yamlfile import Document
@@ -245,6 +245,11 @@ def load(root: Path) -> Handbook:
             sources.append((path.stem, source))
     problems += _cross_checks(entries, {path.stem for path in files}, root)
     problems += _source_checks(entries, source_names, root)
+    records_data = [(e, e.record.model_dump(mode="json")) for e in entries]
+    problems += [
+        locate(entry, root, path, message)
+        for entry, path, message in provenance.unsourced(records_data, [source for _, source in sources])
+    ]
     if problems:
         raise RecordError(problems)
     return Handbook(
@@ -327,9 +332,11 @@ def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Pro
 
 
 def _named_slugs(record: Record) -> list[tuple[tuple[str | int, ...], str]]:
-    """(field path, slug) for every other record that `record` names: `verwant`, and for a checklist the
-    werkvormen its items name."""
+    """(field path, slug) for every other record that `record` names: `verwant`, a werkvorm's `verschil_met`,
+    and for a checklist the werkvormen its items name."""
     named: list[tuple[tuple[str | int, ...], str]] = [(("verwant", i), slug) for i, slug in enumerate(record.verwant)]
+    if isinstance(record, Werkvorm):
+        named += [(("verschil_met", i, "werkvorm"), d.werkvorm) for i, d in enumerate(record.verschil_met)]
     if isinstance(record, Checklist):
         named += [
             (("groepen", g, "items", i, "werkvormen", k), slug)

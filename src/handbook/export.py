@@ -6,7 +6,10 @@
   expanded and the addresses from the environment filled in;
 - `docs/`: the hand-written pages and every generated page (with its PDF and
   edit links), the PDFs, fonts, schema and blank record;
-- `overrides/`: the theme overrides (the edit button reads page metadata).
+- `overrides/`: the theme overrides (the edit button reads page metadata);
+- `zensical.yml` and `overrides-zensical/`: the same site for Zensical, with
+  its own search box and Content-Security-Policy (`overrides-zensical/` in
+  the project holds only what differs from `overrides/`).
 
 MkDocs, ProperDocs and Zensical build the full handbook from it. The folder
 is updated in place: a file is written only when its bytes change and files
@@ -16,6 +19,7 @@ folder keeps working.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +29,20 @@ import yaml
 from . import build, docsdir
 from .problems import RecordError
 
-MANAGED = ("docs", "overrides")  # the folders export owns in `out`; anything else there is left alone
+ZENSICAL_CONFIG = "zensical.yml"
+ZENSICAL_OVERRIDES = "overrides-zensical"  # in the project: only the files that differ for Zensical
+# Material 9.8's own markup, replaced for Material only; Zensical keeps its own (its search box differs)
+MATERIAL_ONLY = frozenset({"partials/search.html"})
+MANAGED = ("docs", "overrides", ZENSICAL_OVERRIDES)  # the folders export owns in `out`; the rest is left alone
 HEADER = (
     "# Written by `python -m handbook export`; do not edit, export again.\n"
-    "# Build with `properdocs build`, `mkdocs build` or `zensical build`: no hooks needed.\n"
+    "# Build with `properdocs build` or `mkdocs build` (Material for MkDocs): no hooks needed.\n"
+    f"# Zensical builds {ZENSICAL_CONFIG}, the same site with its own overrides.\n"
+)
+ZENSICAL_HEADER = (
+    "# Written by `python -m handbook export`; do not edit, export again.\n"
+    f"# Build with `zensical build -f {ZENSICAL_CONFIG}`: mkdocs.yml's site, with {ZENSICAL_OVERRIDES}/\n"
+    "# and no palette.\n"
 )
 
 
@@ -70,7 +84,11 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
     files.update({f"docs/{path}": data for path, data in result.outputs().items()})
     if overrides:
         files.update({f"overrides/{path}": data for path, data in _tree(project / overrides).items()})
-    files["mkdocs.yml"] = HEADER.encode() + _exported_config(config, extra, result.nav, bool(overrides))
+        files.update(_zensical_overrides(project, overrides))
+    exported = _exported_config(config, extra, result.nav, bool(overrides))
+    files["mkdocs.yml"] = HEADER.encode() + _dump(exported)
+    reviewed = dt.datetime.fromtimestamp(result.source_date_epoch, dt.UTC).strftime("%Y-%m-%d")
+    files[ZENSICAL_CONFIG] = ZENSICAL_HEADER.encode() + _dump(_zensical_config(exported, reviewed))
     written, unchanged, removed = sync(out, files)
     return Summary(written, unchanged, removed, len(result.pdfs))
 
@@ -94,16 +112,49 @@ def read_config(path: Path, env: Mapping[str, str]) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
-def _exported_config(config: dict, extra: dict, nav: list | None, overrides: bool) -> bytes:
+def _exported_config(config: dict, extra: dict, nav: list | None, overrides: bool) -> dict:
     exported = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
     if not exported.get("site_url"):
         exported.pop("site_url", None)
     exported["extra"] = extra  # without edit_url: each generated page carries its own edit link
+    # our own extensions (handbook.sanitize) need our package; the exported pages are already safe without them
+    exported["markdown_extensions"] = [
+        item for item in exported.get("markdown_extensions", []) if not _extension_name(item).startswith("handbook.")
+    ]
     if overrides:
         exported["theme"] = {**exported["theme"], "custom_dir": "overrides"}
     if nav is not None:
         exported["nav"] = nav
-    return yaml.safe_dump(exported, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
+    return exported
+
+
+def _zensical_config(exported: dict, reviewed: str) -> dict:
+    """The same site for Zensical: its own overrides (no Material partials) and no palette.
+
+    Zensical writes an inline colour-scheme script for any `palette`, which the
+    Content-Security-Policy refuses; our stylesheet sets the colours itself.
+    `reviewed` (the newest review date) is the sitemap's date, which the hooks
+    give Material's sitemap (overrides-zensical/sitemap.xml reads it).
+    """
+    theme = {key: value for key, value in exported["theme"].items() if key != "palette"}
+    if "custom_dir" in theme:
+        theme["custom_dir"] = ZENSICAL_OVERRIDES
+    return {**exported, "theme": theme, "extra": {**exported["extra"], "laatst_herzien": reviewed}}
+
+
+def _zensical_overrides(project: Path, overrides: str) -> dict[str, bytes]:
+    """The shared overrides without Material's own markup, with Zensical's files (overrides-zensical/) laid over."""
+    shared = {path: data for path, data in _tree(project / overrides).items() if path not in MATERIAL_ONLY}
+    shared.update(_tree(project / ZENSICAL_OVERRIDES) if (project / ZENSICAL_OVERRIDES).is_dir() else {})
+    return {f"{ZENSICAL_OVERRIDES}/{path}": data for path, data in shared.items()}
+
+
+def _dump(config: dict) -> bytes:
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
+
+
+def _extension_name(item: str | dict) -> str:
+    return item if isinstance(item, str) else next(iter(item))
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

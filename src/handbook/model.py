@@ -45,6 +45,10 @@ Line = Annotated[
     AfterValidator(textrules.text),
 ]
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # dates outside are typing errors
+# Readability (B1): one limit for the advice `check` gives, the writing guide and the tests on the content.
+MAX_SENTENCE_WORDS = 20
+# A record may take from a source that allows no adaptation only the idea, said short in our own words.
+MAX_SUMMARY_WORDS = 60
 
 
 class FieldError(ValueError):
@@ -143,6 +147,23 @@ class SourceRef(BaseModel):
         description="Wat uit deze bron komt (mag weg).",
         examples=["Het idee van de werkvorm en wat het docenten oplevert."],
     )
+    samenvatting: Text | None = Field(
+        default=None,
+        min_length=10,
+        description=f"Het idee uit de bron, kort en in eigen woorden (hoogstens {MAX_SUMMARY_WORDS} woorden). "
+        "Staat in de verantwoording bij de bronvermelding. Mag de bron niet bewerkt worden, dan is dit "
+        "het enige wat uit de bron komt; de rest van de tekst is eigen advies in een eigen volgorde.",
+        examples=["Docenten en jeugdprofessionals gaan bij elkaar op bezoek en praten daarna over wat ze zagen."],
+    )
+
+    @field_validator("samenvatting")
+    @classmethod
+    def _short(cls, value: str | None) -> str | None:
+        if value is not None and len(value.split()) > MAX_SUMMARY_WORDS:
+            raise ValueError(
+                f"is {len(value.split())} woorden; vat het idee samen in hoogstens {MAX_SUMMARY_WORDS} woorden"
+            )
+        return value
 
     @model_validator(mode="before")
     @classmethod
@@ -204,6 +225,17 @@ class Source(BaseModel):
         "rechten voorbehouden' niet: vat dan kort samen in eigen woorden.",
         examples=[False],
     )
+    commercieel_toegestaan: bool = Field(
+        description="Mag je de tekst van de bron commercieel gebruiken? Bij CC ...-NC en 'Alle rechten "
+        "voorbehouden' niet.",
+        examples=[False],
+    )
+    toestemming: Permission | None = Field(
+        default=None,
+        description="Heeft de maker toestemming gegeven voor meer dan de licentie toestaat? Schrijf op wie, "
+        "wanneer en waarvoor (mag weg).",
+        examples=[{"van": "Hogeschool Utrecht", "datum": "2026-12-01", "voor": "De stappen bewerken."}],
+    )
     url: str | None = Field(
         default=None,
         max_length=500,
@@ -214,6 +246,38 @@ class Source(BaseModel):
     over: Prose = Field(
         description="In een paar zinnen van ons: waar de bron over gaat.",
         examples=["Een werkvormkaart over op bezoek gaan bij elkaars werk."],
+    )
+
+
+class Permission(BaseModel):
+    """Permission a rights holder gave beyond the licence: who, when, and for what."""
+
+    model_config = _config("Toestemming van de rechthebbende: wie, wanneer en waarvoor.")
+
+    van: Line = Field(
+        description="Wie de toestemming gaf, met functie of organisatie.", examples=["Hogeschool Utrecht"]
+    )
+    datum: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Wanneer (JJJJ-MM-DD).", examples=["2026-12-01"])
+    voor: Text = Field(
+        min_length=2,
+        description="Waarvoor de toestemming geldt.",
+        examples=["De stappen van de kaart bewerken voor dit handboek."],
+    )
+
+
+class Difference(BaseModel):
+    """How a werkvorm differs from a close relative, so a reader can choose."""
+
+    model_config = _config("Hoe deze werkvorm verschilt van een werkvorm die erop lijkt.")
+
+    werkvorm: Slug = Field(
+        description="De bestandsnaam van de werkvorm die erop lijkt, zonder .yml.", examples=["meelopen-in-de-praktijk"]
+    )
+    verschil: Text = Field(
+        min_length=10,
+        max_length=300,
+        description="In één of twee zinnen: wanneer kies je deze en wanneer de andere?",
+        examples=["Bij meelopen volg je iemand een hele werkdag; hier bezoek je één activiteit."],
     )
 
 
@@ -311,6 +375,24 @@ class Werkvorm(Record):
         min_length=1,
         description="Voor welke rollen de werkvorm is bedoeld.",
         examples=[["docent", "jeugdprofessional"]],
+    )
+    wanneer_kiezen: list[Line] = Field(
+        default_factory=list,
+        description="Wanneer kies je deze werkvorm? Korte regels met de situatie of vraag van de lezer, in "
+        "de woorden die lezers zelf gebruiken. De zoekfunctie weegt ze zwaar.",
+        examples=[["Je wilt weten hoe het er in de praktijk echt aan toegaat."]],
+    )
+    verschil_met: list[Difference] = Field(
+        default_factory=list,
+        description="Werkvormen die erop lijken, en hoe je kiest tussen deze en de andere (mag leeg).",
+        examples=[
+            [
+                {
+                    "werkvorm": "meelopen-in-de-praktijk",
+                    "verschil": "Bij meelopen volg je vaker dezelfde professional. Hier ga je één keer op bezoek.",
+                }
+            ]
+        ],
     )
     wat_is_het: Prose = Field(
         description="Wat de werkvorm is, in een paar zinnen.",
@@ -454,6 +536,7 @@ class Checklist(Record):
 
 
 SourceRef.model_rebuild()
+Source.model_rebuild()
 Record.model_rebuild()
 Werkvorm.model_rebuild()
 Checklist.model_rebuild()

@@ -45,6 +45,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
             werkvormen=handbook.werkvormen,
             answers=answers,
             filters=filters.offered_for(list(answers.values())),
+            families=views.families(handbook),
         ),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=views.perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
@@ -76,7 +77,13 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
         credits = [(ref, handbook.source(ref.bron)) for ref in entry.record.bronnen]
         pages[page_path(entry)] = page(
-            template, entry=entry, r=entry.record, related=handbook.related(entry), credits=credits, named=handbook.get
+            template,
+            entry=entry,
+            r=entry.record,
+            related=handbook.related(entry),
+            credits=credits,
+            named=handbook.get,
+            licence=views.licence(entry, handbook),
         )
     return pages
 
@@ -120,5 +127,6 @@ def _env() -> jinja2.Environment:
         related_heading=views.related_heading,
         alternative=views.alternative,
         numbered=views.numbered,
+        search_words=search.page_words,  # for engines that run no hook (export): see search.page_words
     )
     return env

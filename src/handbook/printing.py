@@ -49,6 +49,9 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
     def credits(entry: Entry) -> list:
         return [handbook.source(ref.bron) for ref in entry.record.bronnen]
 
+    def licence(entry: Entry) -> views.Licence:
+        return views.licence(entry, handbook)
+
     for entry in handbook.werkvormen:
         title = checklist_title(entry)
         html = _render(
@@ -62,6 +65,7 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
             r=entry.record,
             body_class="single",
             credits=credits,
+            licence=licence,
         )
         result.append(PrintJob(pdf_path(entry), title, html, entry.record.laatst_herzien))
     for checklist in handbook.checklists:
@@ -76,6 +80,7 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
             r=checklist.record,
             body_class="single",
             credits=credits,
+            licence=licence,
         )
         result.append(PrintJob(pdf_path(checklist), checklist.record.titel, html, checklist.record.laatst_herzien))
     if not whole_book:
@@ -91,6 +96,7 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
         checklists=handbook.checklists,
         body_class="handbook",
         credits=credits,
+        licence=licence,
     )
     result.append(PrintJob(BOOK_PDF, site.name, html, handbook.reviewed))
     return result

@@ -26,7 +26,8 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
-from functools import cache
+from functools import cache, lru_cache
+from html.parser import HTMLParser
 
 import markdown
 from markdown.extensions import Extension
@@ -150,3 +151,118 @@ def render_for_print(source: str) -> str:
     converter = _print_markdown()
     converter.reset()
     return converter.convert(source)
+
+
+# ------------------------------------------------------------ safe before any engine parses it
+
+_CHECK_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables")
+_TEXT_ESCAPES = {char: f"&#{ord(char)};" for char in "\\`*_{}[]|<>"}
+_LINE_START = re.compile(r"^(?:[#>+=:!?~-]|\d+[.)])")
+_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd", "tr", "div"})
+
+
+def safe_source(source: str) -> str:
+    """Record Markdown (after `text.md`) that is safe before any engine parses it, with or without this extension.
+
+    The export hands pages to engines that cannot load `handbook.sanitize`
+    (Zensical, or a CommonMark engine later), so the Markdown itself must
+    make no address the allowlist refuses. A text is parsed on its own, as
+    the site parses it; when the sanitiser would change nothing and the text
+    defines no link reference (which another text on the same page could
+    use), it is returned unchanged: every real record. Otherwise the text
+    is written out again from the sanitised result: links it may keep as
+    inline links, refused ones as their text, every other mark-up as text.
+    """
+    if "[" not in source:  # no link, image or reference can be made without a bracket
+        return source
+    return _safe_source(source)
+
+
+@lru_cache(maxsize=1 << 12)
+def _safe_source(source: str) -> str:
+    if _is_safe(source):
+        return source
+    rewritten = _rewrite(_convert(source, sanitized=True), links=True)
+    return rewritten if _is_safe(rewritten) else _rewrite(_convert(source, sanitized=True), links=False)
+
+
+@cache
+def _checking_markdown(sanitized: bool) -> markdown.Markdown:
+    extensions: list = [*_CHECK_EXTENSIONS, SanitizeExtension()] if sanitized else list(_CHECK_EXTENSIONS)
+    return markdown.Markdown(extensions=extensions, output_format="html")
+
+
+def _convert(source: str, *, sanitized: bool) -> str:
+    converter = _checking_markdown(sanitized)
+    converter.reset()
+    return converter.convert(source)
+
+
+def _is_safe(source: str) -> bool:
+    plain = _convert(source, sanitized=False)
+    if _checking_markdown(False).references:
+        return False
+    return plain == _convert(source, sanitized=True)
+
+
+def _rewrite(html: str, *, links: bool) -> str:
+    writer = _MarkdownWriter(links)
+    writer.feed(html)
+    writer.close()
+    return "\n\n".join(writer.blocks)
+
+
+def _escape_text(text: str) -> str:
+    return "".join(_TEXT_ESCAPES.get(char, char) for char in text.replace("&", "&amp;"))
+
+
+class _MarkdownWriter(HTMLParser):
+    """Sanitised HTML back to Markdown: one paragraph per block, allowed links and own images, all else text."""
+
+    def __init__(self, links: bool):
+        super().__init__(convert_charrefs=True)
+        self.links = links
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+        self.link_stack: list[tuple[list[str], str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a":
+            self.link_stack.append((self.line, values.get("href")))
+            self.line = []
+        elif tag == "img":
+            alt, src = _escape_text(values.get("alt") or ""), values.get("src")
+            self.line.append(f"![{alt}](<{_address(src)}>)" if self.links and src and own_image(src) else alt)
+        elif tag == "br":
+            self.line.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.link_stack:
+            text = "".join(self.line)
+            self.line, href = self.link_stack.pop()
+            self.line.append(f"[{text}](<{_address(href)}>)" if self.links and href and allowed(href) else text)
+        elif tag in _BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self.line.append(_escape_text(data))
+
+    def close(self) -> None:
+        super().close()
+        while self.link_stack:
+            self.handle_endtag("a")
+        self._flush()
+
+    def _flush(self) -> None:
+        line = " ".join("".join(self.line).split())
+        self.line = []
+        if line:
+            start = _LINE_START.match(line)
+            self.blocks.append(f"&#{ord(line[0])};{line[1:]}" if start else line)
+
+
+def _address(url: str) -> str:
+    """An address inside `<...>` of an inline link: no space, angle bracket or line break; & stays escaped."""
+    encoded = "".join(f"%{ord(char):02X}" if char in " <>\n\r\t" else char for char in url)
+    return encoded.replace("&", "&amp;")

@@ -28,6 +28,8 @@ SYNONYMS_FILE = "synoniemen.yml"
 NAMES_BOOST = 300.0  # the title weighs 1000, the text 1 (Material's defaults)
 FOLDED_BOOST = 1.0
 OTHER_PAGE_BOOST = 0.2
+WORDS_LABEL = "Zoekwoorden:"  # the hidden line of `page_words`; Material's index has them in `namen` instead
+_WORDS_LINE = re.compile(rf"\s*<p>{WORDS_LABEL} [^<]*</p>")
 _TAG = re.compile(r"<[^>]+>")
 _PLAIN = re.compile(r"[^\W_](?:[\w' -]*[^\W_])?")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -113,9 +115,31 @@ def enrich(index: dict, handbook: Handbook) -> dict:
         page, _, section = doc["location"].partition("#")
         if not section and page in by_page:
             doc["namen"] = " ".join(by_page[page])
+            doc["text"] = _WORDS_LINE.sub("", doc["text"])  # weighted in `namen`; no line of loose words in results
         folded = accent_free(doc.get("title", ""), doc.get("text", ""))
         if folded:
             doc["zonder_accenten"] = " ".join(folded)
         if page not in by_page:
             doc["boost"] = OTHER_PAGE_BOOST
     return index
+
+
+def page_words(entry: Entry) -> str:
+    """What `enrich` adds to Material's index, as words the page itself carries for every engine.
+
+    Other engines (Zensical) run no hook and weigh no extra field, but they
+    index the page text: the entry's names and synonyms, and the accented
+    words of its record without accents, ride in a hidden line of the page.
+    """
+    texts = _strings(entry.record.model_dump(mode="json"))
+    return f"{WORDS_LABEL} " + " ".join(dict.fromkeys([*names(entry), *accent_free(*texts)]))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []

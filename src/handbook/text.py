@@ -7,6 +7,8 @@ import html
 import json
 import re
 
+from . import sanitize
+
 MONTHS = (
     "januari",
     "februari",
@@ -86,14 +88,26 @@ def md(value: str) -> str:
     ({: onclick=...}) are shown as text ({ escaped), so record text can only
     make the elements Markdown's own syntax makes. Where links and images
     may point is decided after parsing, by `sanitize` (a regular expression
-    over the source cannot see every way Markdown spells an address).
+    over the source cannot see every way Markdown spells an address), and
+    the text that comes out is already safe without it (`safe_source`): the
+    export's pages need no extension of ours in any engine.
     """
-    return _CONTROL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    return sanitize.safe_source(_escaped(value))
+
+
+def _escaped(value: str) -> str:
+    value = _AUTOLINK.sub(r"[\1](\1)", _CONTROL.sub("", value))
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+
+
+# <https://...> as an editor writes an address: made a Markdown link before < is escaped, so that it shows as a
+# link; `sanitize` still decides where it may point. No brackets, parentheses, quotes or spaces inside.
+_AUTOLINK = re.compile(r"<(https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]{1,400})>")
 
 
 def md_line(value: str) -> str:
     """One line of record text, safe inside a heading, a table cell or the text of a link: no links of its own."""
-    return md(" ".join(value.split())).replace("[", "&#91;").replace("]", "&#93;").replace("|", "&#124;")
+    return _escaped(" ".join(value.split())).replace("[", "&#91;").replace("]", "&#93;").replace("|", "&#124;")
 
 
 def indent(value: str, spaces: int = 4) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import paths, text
+from . import facts, paths, text
 from .collection import Entry, Handbook
 from .model import Group, Item, Source
 from .vocabulary import ROLES
@@ -62,13 +62,86 @@ def numbered(groups: list[Group]) -> list[tuple[Group, list[tuple[int | None, It
     return result
 
 
+HANDBOOK_LICENCE = "CC BY-NC-SA 4.0"
+HANDBOOK_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """What a page's text is under: our own text, and the credited summaries that keep their source's rights."""
+
+    own: str
+    url: str
+    kept: list[Source]  # sources whose idea the page summarises; those summaries are not relicensed
+
+    @property
+    def summaries(self) -> str:
+        return "de korte samenvatting" if len(self.kept) == 1 else "de korte samenvattingen"
+
+    @property
+    def applies(self) -> str:
+        return "geldt de licentie" if len(self.kept) == 1 else "gelden de licenties"
+
+
+def licence(entry: Entry, handbook: Handbook) -> Licence:
+    """The licence line of one page. Only our own text can be CC BY-NC-SA; a summary of a source's idea
+    (`bronnen[].samenvatting`) is credited and stays under the source's own terms."""
+    kept = [handbook.source(ref.bron) for ref in entry.record.bronnen if ref.samenvatting]
+    return Licence(HANDBOOK_LICENCE, HANDBOOK_LICENCE_URL, list({id(s): s for s in kept}.values()))
+
+
 def reuse(source: Source) -> str:
     """What a reader may do with a source's text, in one sentence."""
-    if source.bewerken_toegestaan:
-        return "Je mag de tekst bewerken, met naamsvermelding."
-    return "Je mag de tekst niet bewerken. Verwijzen mag altijd."
+    edit = "Je mag de tekst bewerken." if source.bewerken_toegestaan else "Je mag de tekst niet bewerken."
+    paid = "" if source.commercieel_toegestaan else " Geld verdienen aan de tekst mag niet."
+    line = f"{edit}{paid} Verwijzen mag altijd, met naamsvermelding."
+    if source.toestemming:
+        t = source.toestemming
+        line += f" {t.van} gaf op {text.dutch_date(t.datum)} toestemming voor: {t.voor.rstrip('.')}."
+    return line
 
 
 def perspectives(handbook: Handbook) -> list[tuple[str, list[Entry]]]:
     """Each role (its label) with the werkvormen meant for it, for the overview on a phone."""
     return [(label, [e for e in handbook.werkvormen if key in e.record.voor_wie]) for key, label in ROLES.items()]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One werkvorm in a comparison: when to choose it, and how long it takes (or its kind)."""
+
+    entry: Entry
+    when: str
+    size: str
+
+
+def families(handbook: Handbook) -> list[list[Choice]]:
+    """Groups of werkvormen that look alike: those joined by `verschil_met`, in either direction.
+    Each group (of two or more) sorted by title, for the comparison on the catalogue page; the groups in the
+    order of their first title."""
+    links: dict[str, set[str]] = {e.slug: set() for e in handbook.werkvormen}
+    for entry in handbook.werkvormen:
+        for d in entry.record.verschil_met:
+            if d.werkvorm in links:
+                links[entry.slug].add(d.werkvorm)
+                links[d.werkvorm].add(entry.slug)
+    seen: set[str] = set()
+    groups = []
+    for entry in handbook.werkvormen:  # sorted by title
+        if entry.slug in seen or not links[entry.slug]:
+            continue
+        group, todo = set(), [entry.slug]
+        while todo:
+            slug = todo.pop()
+            if slug not in group:
+                group.add(slug)
+                todo.extend(links[slug] - group)
+        seen |= group
+        groups.append([_choice(e) for e in handbook.werkvormen if e.slug in group])
+    return groups
+
+
+def _choice(entry: Entry) -> Choice:
+    record = entry.record
+    when = record.wanneer_kiezen[0] if record.wanneer_kiezen else record.samenvatting
+    return Choice(entry, when, " · ".join(fact.value for fact in facts.card(record)))

@@ -47,6 +47,11 @@ def base_url(site):
 
 
 @pytest.fixture(scope="session")
+def zensical_url(zensical_site):
+    yield from serve(zensical_site)
+
+
+@pytest.fixture(scope="session")
 def payload_url(payload_site):
     yield from serve(payload_site)
 
