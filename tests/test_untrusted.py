@@ -655,3 +655,13 @@ def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
         export(project, tmp_path / "export", {"HANDBOOK_PDF": "0"})
     assert [str(p) for p in caught.value.problems] == ["docs/instellingen.txt:1:1: " + docsdir._LINK]
     assert not (tmp_path / "export").exists()
+
+
+def test_a_reserved_heading_in_a_text_with_a_link_stays_a_heading(tmp_path):
+    """safe_source compares the text with and without the sanitiser: the namespacing must not count."""
+    from handbook import text
+
+    source = "## filters\n\nZie [de privacyregels](../privacy.md).\n\n## __config\n\nTekst."
+    assert text.md(source) == source
+    ids, html = _page_ids(tmp_path, "filters\n\nZie [de privacyregels](../privacy.md).")
+    assert "kop-filters" in ids and "filters" not in ids and "<h2" in html

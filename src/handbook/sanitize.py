@@ -90,13 +90,17 @@ class ReservedIds(Treeprocessor):
 
     Runs before the table of contents (which keeps an id a heading already
     has), with the same slugify and separator, so that the contents, the
-    permalink and the heading agree.
+    permalink and the heading agree. Without a table of contents (PDFs,
+    `safe_source`'s comparison) headings get no ids, and neither do these:
+    the comparison would otherwise see a difference and flatten the text.
     """
 
     HEADING = re.compile(r"[Hh][1-6]")
 
     def run(self, root: etree.Element) -> None:
-        toc = self.md.treeprocessors["toc"] if "toc" in self.md.treeprocessors else None  # noqa: SIM401 (a Registry)
+        if "toc" not in self.md.treeprocessors:
+            return
+        toc = self.md.treeprocessors["toc"]
         slugify = getattr(toc, "slugify", toc_extension.slugify)
         separator = getattr(toc, "sep", "-")
         taken = {str(element.get("id")) for element in root.iter() if element.get("id")}
