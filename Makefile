@@ -12,12 +12,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test test-fast lint check new export zensical bench clean
+.PHONY: serve site test test-fast lint check new new-bron bronnen-apart export zensical bench clean
 
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
 serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on every change
-	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/properdocs serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## build the handbook into site/
 	$(BIN)/properdocs build -f mkdocs.yml --strict
@@ -25,7 +25,7 @@ site: $(STAMP)  ## build the handbook into site/
 test: lint $(STAMP) $(CHROMIUM) $(ZENSICAL)/.installed  ## lint, then every test, browser tests and Zensical's build included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the unit tier only: no site builds, no browser (under a minute)
+test-fast: $(STAMP)  ## the unit tier only: no site build, no PDF, no browser (a test that makes one fails; under 30 s)
 	$(BIN)/python -m pytest -m "not slow and not browser" -q
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy, as configured in pyproject.toml
@@ -39,6 +39,13 @@ check: $(STAMP)  ## check every record in werkvormen/ and list every problem
 new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 	@test -n "$(TITEL)" || { echo 'Gebruik: make new TITEL="Naam van de werkvorm"'; exit 2; }
 	$(BIN)/python -m handbook new "$(TITEL)"
+
+new-bron: $(STAMP)  ## start a new source: make new-bron TITEL="Titel van de bron"
+	@test -n "$(TITEL)" || { echo 'Gebruik: make new-bron TITEL="Titel van de bron"'; exit 2; }
+	$(BIN)/python -m handbook new-bron "$(TITEL)"
+
+bronnen-apart: $(STAMP)  ## move sources that the form put inside a record (nieuwe_bronnen) to werkvormen/bronnen/
+	$(BIN)/python -m handbook bronnen-apart
 
 export: $(STAMP)  ## write the whole site source to export/, buildable without hooks (updated in place)
 	$(BIN)/python -m handbook export export
@@ -56,6 +63,7 @@ bench: $(STAMP) $(CHROMIUM) $(ZENSICAL)/.installed  ## measure build speed, size
 	cd bench && ../$(BIN)/python search_zensical.py
 	$(BIN)/python bench/pdf_cost.py
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/cache_worth.py
 
 # Playwright drives Debian's Chromium: its own browser download does not work on these machines.
 $(CHROMIUM):

@@ -1,7 +1,8 @@
 """Build speed and size at N = 19, 200 and 1000 werkvormen, against plain ProperDocs on the same pages.
 
 For each N the script generates N realistic records from the real ones, then
-measures the handbook build (hooks, no PDFs) cold (no .cache/) and warm, a
+measures the handbook build (hooks, no PDFs) cold (no .cache/) and warm (a
+second build: builds keep nothing but PDFs, so the two should match), a
 plain ProperDocs build of the very same pages (exported as Markdown; same
 theme, same navigation, no hooks), side by side, and `serve` as an editor
 uses it: after `make site`, how many PDFs the first preview renders, and how
@@ -34,8 +35,8 @@ from pathlib import Path
 import yaml
 
 from handbook import build as build_pipeline
-from handbook import printing
 from handbook.export import export
+from handbook.paths import BOOK_PDF
 from handbook.yamlfile import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -223,7 +224,7 @@ def serve_after_site(project: Path, n: int, edits: int) -> dict:
         raise SystemExit(f"make site failed in {project}:\n{done.stderr[-2000:]}")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env={**env, "HANDBOOK_PDF": "records"},
         stdout=subprocess.PIPE,
@@ -295,7 +296,7 @@ def pdf_costs(project: Path) -> dict:
         record.write_text(text.replace("samenvatting: ", "samenvatting: Bijgewerkt. ", 1), encoding="utf-8")
         after, changed = _timed(lambda: build_pipeline.build(options).pdfs)
         record.write_text(text, encoding="utf-8")
-    book_pdf = next(p for p in made if p.path == printing.BOOK_PDF)
+    book_pdf = next(p for p in made if p.path == BOOK_PDF)
     return {
         "pdf_cold_s": cold,
         "pdf_warm_s": warm,

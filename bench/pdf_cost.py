@@ -14,7 +14,7 @@ from pathlib import Path
 
 import handbook
 from handbook import pdfs, printing
-from handbook.printing import BOOK_PDF
+from handbook.paths import BOOK_PDF
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -72,5 +72,42 @@
     watch();
   }
 
+  /* A failed build leaves the last good pages in place; its problems (hooks: handboek-bouw.json) are shown
+     over the page until a good build clears them and reloads the page. */
+  function problems() {
+    var base = ".";
+    try {
+      base = JSON.parse(document.getElementById("__config").textContent).base || ".";
+    } catch (e) {
+      base = ".";
+    }
+    fetch(new URL(base + "/handboek-bouw.json", window.location.href).href, { cache: "no-store" })
+      .then(function (answer) { return answer.ok ? answer.json() : { problems: [] }; })
+      .then(function (status) { if (status.problems && status.problems.length) { overlay(status.problems); } })
+      .catch(function () {});
+  }
+
+  function overlay(lines) {
+    var box = document.createElement("section");
+    box.className = "hb-build-errors";
+    box.setAttribute("role", "alert");
+    box.setAttribute("aria-labelledby", "hb-build-errors-title");
+    var title = document.createElement("h2");
+    title.id = "hb-build-errors-title";
+    title.textContent = "De site is niet bijgewerkt";
+    var intro = document.createElement("p");
+    intro.textContent = "Je ziet de vorige versie. Verbeter wat hieronder staat en sla het bestand op: " +
+      "deze pagina laadt dan vanzelf opnieuw.";
+    var list = document.createElement("pre");
+    list.textContent = lines.join("\n");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Verberg";
+    close.addEventListener("click", function () { box.remove(); });
+    [title, intro, list, close].forEach(function (node) { box.appendChild(node); });
+    document.body.appendChild(box);
+  }
+
   window.addEventListener("load", start);
+  window.addEventListener("load", problems);
 })();

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import http.server
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import properdocs.replacement  # noqa: F401  (mkdocs.* is ProperDocs here too, as in the engine; before any hook)
 import pytest
 from helpers import ROOT, ZENSICAL, build, copy_project, export_project, inject_payloads, zensical_build
 
@@ -89,3 +91,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         elif SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+
+
+class _Refused(subprocess.Popen):
+    def __init__(self, args, *rest, **kwargs):
+        words = [str(arg).rsplit("/", 1)[-1] for arg in (args if isinstance(args, (list, tuple)) else [args])]
+        if {"properdocs", "mkdocs", "zensical"} & set(words):
+            raise AssertionError("a test outside the slow tier started a site build: mark it slow")
+        super().__init__(args, *rest, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _the_fast_tier_builds_nothing(request, monkeypatch):
+    """`make test-fast` promises no site build and no PDF: a test that makes one without the mark fails here."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
+        return
+    from handbook import pdfs
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a test outside the slow tier rendered a PDF: mark it slow")
+
+    monkeypatch.setattr(subprocess, "Popen", _Refused)
+    monkeypatch.setattr(pdfs, "_render", refuse)

@@ -129,7 +129,7 @@ def test_the_writing_guide_lists_every_term_that_check_advises_on():
 
 def test_content_gets_no_advice_about_long_sentences_or_missing_relations():
     """B1: short sentences. `check` warns above model.MAX_SENTENCE_WORDS (20); the real content gets no such warning."""
-    advice = advise(BOOK, ROOT / "werkvormen", today=BOOK.reviewed)
+    advice = advise(BOOK, today=BOOK.reviewed)
     assert [str(p) for p in advice] == []
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from handbook import RecordError, collection, records
+from handbook import RecordError, collection, discovery, records
 from handbook.model import Werkvorm
 
 LEERHUIS = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
+REVIEWED = re.search(r"^laatst_herzien: .*$", LEERHUIS, re.M).group(0)  # the record's own date line
 ENGLISH = re.compile(
     r"\b(while|scanning|found|expected|could not|mapping|allowed|indicator|stream|"
     r"the|Input|should|valid|string|Field required)\b"
@@ -44,6 +45,52 @@ def change(old: str, new: str, count: int = 1) -> str:
 
 # (what the editor did, the broken text, the line to act on (found by a needle), words the message must have)
 MISTAKES = [
+    # issue 25: hints by meaning, the date's format, Word's bullets, the line that is indented wrongly
+    (
+        "a word of her own for a field (doelgroep)",
+        change("voor_wie:", "doelgroep:"),
+        "doelgroep:",
+        ["onbekend veld 'doelgroep'", "bedoel je 'voor_wie'"],
+    ),
+    (
+        "duration in hours as a field",
+        change("  duur:", "  duur_in_uren:"),
+        "duur_in_uren:",
+        ["bedoel je 'duur'", "in minuten", "2 uur is 120"],
+    ),
+    (
+        "duration written as hours",
+        change(
+            "  duur:\n    min: 150\n    max: 240\n    toelichting: Een ochtend of middag (ongeveer 3 uur).",
+            "  duur: 2,5 uur",
+        ),
+        "duur: 2,5 uur",
+        ["in minuten", "min: 150", "2,5 uur is 150 minuten"],
+    ),
+    (
+        "date written day-month-year",
+        change(REVIEWED, "laatst_herzien: 4-12-2026"),
+        "laatst_herzien:",
+        ["'4-12-2026' staat als dag-maand-jaar", "JJJJ-MM-DD: 2026-12-04"],
+    ),
+    (
+        "Word bullet in a list",
+        change("  - In een grote groep", "  • In een grote groep"),
+        "• In een grote",
+        ["opsommingsteken uit Word (•)", "'- '"],
+    ),
+    (
+        "first field under a key indented too far",
+        change("praktisch:\n  duur:", "praktisch:\n    duur:"),
+        "    duur:",
+        ["springt 4 spaties in", "2 spaties", "'praktisch:'"],
+    ),
+    (
+        "first item under a key indented too far",
+        change("let_op:\n  - Zonder", "let_op:\n    - Zonder"),
+        "    - Zonder",
+        ["springt 4 spaties in", "2 spaties"],
+    ),
     (
         "unclosed quote",
         change("titel: Leerhuis", 'titel: "Leerhuis'),
@@ -269,4 +316,15 @@ def test_a_record_saved_next_to_werkvormen_is_an_error(tmp_path):
 
 
 def test_the_real_handbook_has_no_unpublished_files():
-    assert collection.unpublished(ROOT / "werkvormen", collection.record_files(ROOT / "werkvormen")) == []
+    assert discovery.unpublished(ROOT / "werkvormen", discovery.record_files(ROOT / "werkvormen")) == []
+
+
+def test_a_tab_hides_nothing_else_in_the_file(tmp_path):
+    """Every line indented with a tab, and what else is wrong, in one round (the file is read with spaces)."""
+    text = change("  - themabijeenkomst", "\t- themabijeenkomst").replace("\nresultaten:", "\nresultatenn:")
+    text = text.replace("  - jeugdprofessional\n", "\t- jeugdprofessional\n", 1)
+    found = problems_in(tmp_path, text)
+    tabs = {p.line for p in found if "er staat een tab" in p.message}
+    assert tabs == {line_of(text, "\t- themabijeenkomst"), line_of(text, "\t- jeugdprofessional")}
+    assert any(p.line == line_of(text, "resultatenn:") and "bedoel je 'resultaten'" in p.message for p in found)
+    assert not any("resultaten: ontbreekt" in str(p) for p in found)  # the hint on her line says it

@@ -130,6 +130,7 @@ def test_the_config_reads_the_environment_as_mkdocs_does(tmp_path, text, env, ex
     assert read_config(config, env)[key] == expected
 
 
+@pytest.mark.slow  # builds a site
 def test_an_export_without_a_site_address_builds(tmp_path):
     """No HANDBOOK_SITE_URL (a local `make export`): the exported config has no site_url, and ProperDocs builds it."""
     project = copy_project(tmp_path / "project")

@@ -10,8 +10,14 @@ from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
 from pypdf import PdfReader
 
 import handbook
-from handbook.printing import BOOK_PDF, pdf_path
+from handbook import paths
+from handbook.paths import BOOK_PDF
 from handbook.text import dutch_date
+
+
+def pdf_path(entry) -> str:
+    return paths.pdf(entry.slug)
+
 
 BOOK = handbook.load(ROOT / "werkvormen")
 COUNT = len(BOOK.entries) + 1  # a PDF per record and the whole handbook

@@ -370,6 +370,7 @@ def http_server():
     server.shutdown()
 
 
+@pytest.mark.slow  # renders PDFs
 def test_rendering_a_pdf_requests_nothing_and_reads_no_local_file(tmp_path, http_server):
     secret = tmp_path / "geheim.svg"
     secret.write_text("<svg xmlns='http://www.w3.org/2000/svg'><text>GEHEIM</text></svg>")
@@ -421,6 +422,7 @@ def small_job():
     return next(j for j in printing.jobs(book, printing.Site()) if j.path == "downloads/checklist-leerhuis.pdf")
 
 
+@pytest.mark.slow  # renders PDFs
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "no digest"])
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path, small_job, damage):
     first = pdfs.build(small_job, tmp_path)
@@ -436,6 +438,7 @@ def test_a_damaged_cache_entry_is_rendered_again(tmp_path, small_job, damage):
     assert pdfs.build(small_job, tmp_path).rendered is False  # and the entry is whole again
 
 
+@pytest.mark.slow  # renders PDFs
 def test_an_unwritable_cache_only_costs_time(tmp_path, small_job):
     blocked = tmp_path / "cache"
     blocked.write_text("a file where the cache folder should be")
@@ -538,6 +541,7 @@ def test_every_accepted_record_renders_its_page_and_print_html(scratch, field, v
     assert unsafe_addresses(job.html, relative_ok=False) == []
 
 
+@pytest.mark.slow  # renders PDFs
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=PROSE)
 def test_an_accepted_record_renders_its_pdf(scratch, value):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
-from .collection import Handbook, locate
+from .collection import Handbook
+from .crosschecks import locate
 from .model import MAX_SENTENCE_WORDS, Checklist
 from .problems import Problem
 from .vocabulary import TERMS
@@ -22,26 +22,34 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _TERMS = [(re.compile(rf"\b(?:{variant})\b", re.IGNORECASE), word, why) for variant, (word, why) in TERMS.items()]
 
 
-def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
+def advise(handbook: Handbook, today: dt.date) -> list[Problem]:
     """Every warning for every record."""
     found = []
     for entry in handbook.entries:
         record = entry.record
         for path, found_word, word, why in _variants(record.model_dump(exclude={"ook_bekend_als"}), ()):
             found.append(
-                locate(
-                    entry, root, path, f"'{found_word}': schrijf '{word}' ({why}); zie de schrijfwijzer", warning=True
-                )
+                locate(entry, path, f"'{found_word}': schrijf '{word}' ({why}); zie de schrijfwijzer", warning=True)
             )
         for path, sentence in _long_sentences(record.model_dump(), ()):
             words = len(sentence.split())
             found.append(
                 locate(
                     entry,
-                    root,
                     path,
                     f"een zin van {words} woorden is lastig te lezen (B1: hoogstens {MAX_SENTENCE_WORDS}): "
                     f'"{_start(sentence)}"',
+                    warning=True,
+                )
+            )
+        folder = entry.source.split("/")[0]  # werkvormen
+        for i, new in enumerate(record.nieuwe_bronnen):
+            found.append(
+                locate(
+                    entry,
+                    ("nieuwe_bronnen", i, "sleutel"),
+                    f"deze bron krijgt een eigen bestand: de redactie zet hem met `make bronnen-apart` in "
+                    f"{folder}/bronnen/{new.sleutel}.yml",
                     warning=True,
                 )
             )
@@ -49,7 +57,6 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
             found.append(
                 locate(
                     entry,
-                    root,
                     ("laatst_herzien",),
                     f"de tekst is sinds {record.laatst_herzien} niet "
                     "meer nagekeken; kijk of hij nog klopt en zet de datum van vandaag",
@@ -58,7 +65,7 @@ def advise(handbook: Handbook, root: Path, today: dt.date) -> list[Problem]:
             )
         if not isinstance(record, Checklist) and not any(not other.is_checklist for other in handbook.related(entry)):
             found.append(
-                locate(entry, root, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee", warning=True)
+                locate(entry, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee", warning=True)
             )
     return sorted(found)
 

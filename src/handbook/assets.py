@@ -21,7 +21,7 @@ def site_files(handbook: Handbook, records: Path, site_url: str | None = None) -
         for font in FONTS.iterdir()
         if font.name.endswith("-normal.woff2") or font.name == "OFL.txt"
     }
-    result.update({path: text.encode("utf-8") for path, text in schema.render().items()})
+    result.update({path: text.encode("utf-8") for path, text in schema.render(schema.Choices.of(handbook)).items()})
     # the blank record to copy into GitHub's web editor
     schema_url = f"{site_url.rstrip('/')}/schema/werkvorm.schema.json" if site_url else scaffold.SCHEMA_IN_REPO
     blank = scaffold.blank(records, today=handbook.reviewed, schema=schema_url)

@@ -95,5 +95,5 @@ def pdf_mode(value: str | None) -> PdfMode:
 
 
 def pdf_cache(value: str | None, root: Path) -> Path:
-    """HANDBOOK_CACHE's value, or the project's own .cache/pdf/."""
-    return Path(value) if value else root / ".cache" / "pdf"
+    """Where PDFs are kept: `value` (HANDBOOK_CACHE), relative to the project's folder `root`, or root/.cache/pdf/."""
+    return root / value if value else root / ".cache" / "pdf"

@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="de configuratie van het project")
     new = sub.add_parser("new", help="maak een nieuw record met alle velden, klaar om in te vullen")
     new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
+    source = sub.add_parser("new-bron", help="maak een nieuwe bron in werkvormen/bronnen/, klaar om in te vullen")
+    source.add_argument("titel", help='de titel van de bron, bijvoorbeeld "Rapport leernetwerken 2024"')
+    changes = sub.add_parser("changes", help="de pagina's die een wijziging raakt, als tabel voor de workflow")
+    changes.add_argument("base", help="waarmee vergelijken, bijvoorbeeld origin/main")
+    changes.add_argument("--artifact", default="voorbeeld-site", help="de naam van het voorbeeld in de workflow")
+    sub.add_parser("bronnen-apart", help="zet bronnen die in een record beschreven staan in werkvormen/bronnen/")
     schema = sub.add_parser("schema", help="schrijf het JSON-schema voor editors naar schema/")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"), help="doelmap (standaard: schema/)")
     trust = sub.add_parser("trust", help="noem de gewijzigde bestanden die code zijn (een onderhouder kijkt mee)")
@@ -32,9 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "trust":
         return _trust(args)
     if args.command == "schema":
-        from .schema import write
+        from .schema import Choices, write
 
-        for path in write(args.out):
+        try:
+            choices = Choices.of(collection.load(args.werkvormen))
+        except RecordError as error:
+            print(error.report(), file=sys.stderr)
+            print("Los eerst deze problemen op: het schema noemt de werkvormen die er zijn.", file=sys.stderr)
+            return 1
+        for path in write(args.out, choices):
             print(f"geschreven: {path}")
         return 0
     if args.command == "new":
@@ -47,15 +59,36 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"geschreven: {path}\nVul de velden met 'VUL IN' in en controleer met: make check")
         return 0
+    if args.command == "new-bron":
+        from .scaffold import new_source
+
+        try:
+            path = new_source(args.titel, args.werkvormen)
+        except ValueError as error:
+            print(f"fout: {error}", file=sys.stderr)
+            return 2
+        print(
+            f"geschreven: {path}\nVul de velden met 'VUL IN' in, noem de bron in je werkvorm "
+            f"(bronnen: - bron: {path.stem}) en controleer met: make check"
+        )
+        return 0
     if args.command == "export":
         return _export(args)
+    if args.command == "bronnen-apart":
+        return _split(args)
+    if args.command == "changes":
+        from .changes import changed_pages, from_git, markdown
+
+        print(markdown(changed_pages(from_git(args.base), collection.load(args.werkvormen)), args.artifact))
+        return 0
     refused = _docs(args.werkvormen)  # check: docs/ beside the records, as the build checks it
     try:
-        handbook = collection.load(args.werkvormen)
+        handbook = collection.load(args.werkvormen, _new_files(args.werkvormen))
     except RecordError as error:
         return _report_problems(RecordError(error.problems + refused), args)
     if refused:
         return _report_problems(RecordError(refused), args)
+    _refresh_schema(handbook, args.werkvormen)
     return _report_check(handbook, args)
 
 
@@ -100,6 +133,56 @@ def _trust(args) -> int:
     return 0
 
 
+def _refresh_schema(handbook, root: Path) -> None:
+    """Keep schema/ (what VS Code completes from) in step with the records that exist, next to werkvormen/."""
+    from .schema import Choices, write
+
+    folder = root.parent / "schema"
+    if folder.is_dir():
+        for path in write(folder, Choices.of(handbook), only_changed=True):
+            print(f"bijgewerkt: {path} (de lijst van werkvormen en bronnen)", file=sys.stderr)
+
+
+def _split(args) -> int:
+    from .split import split
+
+    try:
+        changed = split(args.werkvormen)
+    except RecordError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for path in changed:
+        print(f"geschreven: {path}")
+    print("Geen bronnen in records gevonden." if not changed else "Controleer en commit de bestanden.")
+    return 0
+
+
+def _new_files(root: Path) -> frozenset[str]:
+    """The record files a change adds (as shown: werkvormen/x.yml), so a duplicate is reported on them.
+
+    HANDBOOK_NEW_FILES (the workflow sets it from the pull request), or else what git
+    calls new in this working copy (untracked or added). Without git: none.
+    """
+    import os
+    import subprocess
+
+    listed = os.environ.get("HANDBOOK_NEW_FILES")
+    if listed is not None:
+        return frozenset(listed.split())
+    try:
+        status = subprocess.run(
+            ["git", "status", "--porcelain=v1", "--untracked-files=all", "--", root.name],
+            cwd=root.parent,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line[3:] for line in status.splitlines() if line[:2] in ("??", "A ", "AM"))
+
+
 def _export(args) -> int:
     """The project next to --config, exported to args.out; the records are that project's werkvormen/."""
     import os
@@ -124,13 +207,14 @@ def _report_check(handbook, args) -> int:
 
     from .advice import advise
 
-    warnings = advise(handbook, args.werkvormen, dt.date.today())
+    warnings = advise(handbook, dt.date.today())
     for warning in warnings:
         print(warning, file=sys.stderr)
     if _github(args):
         print("\n".join(w.github() for w in warnings))
     total = f"{len(handbook.werkvormen)} werkvormen en {len(handbook.checklists)} checklists: geen fouten"
-    total += f", {len(warnings)} waarschuwingen." if warnings else ", alles in orde."
+    noun = "waarschuwing" if len(warnings) == 1 else "waarschuwingen"
+    total += f", {len(warnings)} {noun}." if warnings else ", alles in orde."
     print(total)
     _summary(args, [str(w) for w in warnings] + [total], ok=True)
     return 0

@@ -1,16 +1,31 @@
-"""The whole handbook: every record in werkvormen/, checked as one set."""
+"""The whole handbook: every record in werkvormen/ as one `Handbook`, loaded and checked as one set.
+
+Which files are records: handbook.discovery; checks across records:
+handbook.crosschecks; the queries pages, search and print ask: `Handbook`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
-from . import messages, paths, provenance, records, textrules
+from . import discovery, provenance, records
+from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, locate: also asked of the collection)
+    Seen,
+    cross_checks,
+    duplicate_title,
+    inline_sources,
+    locate,
+    missing_record,
+    named_slugs,
+    new_source_checks,
+    source_checks,
+)
+from .discovery import SOURCES_FOLDER, record_files, source_files, unpublished  # noqa: F401
 from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
 from .yamlfile import Document
@@ -90,10 +105,10 @@ class Handbook:
                 found[a].append(b)
 
         for entry in self.entries:
-            for _, slug in _named_slugs(entry.record):
+            for _, slug in named_slugs(entry.record):
                 add(entry.slug, slug)
         for entry in self.entries:
-            for _, slug in _named_slugs(entry.record):
+            for _, slug in named_slugs(entry.record):
                 add(slug, entry.slug)
         return found
 
@@ -102,119 +117,31 @@ class Handbook:
         return {e.slug: e for e in self.entries}
 
 
-SOURCES_FOLDER = "bronnen"
+def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
+    """Load and check every record; raise RecordError with all problems at once.
 
-
-def source_files(root: Path) -> list[Path]:
-    """Every source file under `root` (werkvormen/bronnen/), in a stable order."""
-    folder = root / SOURCES_FOLDER
-    return sorted(list(folder.glob("*.yml")) + list(folder.glob("*.yaml")))
-
-
-def record_files(root: Path) -> list[Path]:
-    """Every record file under `root` (werkvormen/), in a stable order."""
-    files = list(root.glob("*.yml")) + list(root.glob("*.yaml"))
-    files += list((root / "checklists").glob("*.yml")) + list((root / "checklists").glob("*.yaml"))
-    return sorted(files)
-
-
-def unpublished(root: Path, records: list[Path]) -> list[Problem]:
-    """Files in werkvormen/ that the build would skip without a word: each is an error naming it.
-
-    A record saved as `leerhuis`, `leerhuis.yml.txt` or in a folder of its own
-    would otherwise pass the check and never reach the site.
+    `new` holds the files (as shown, werkvormen/x.yml) that a change adds: a title or
+    name that two files share is reported on the new one, not on the record that was
+    there first. Records with problems of their own still take part in the checks
+    across records, with what could be read of them.
     """
-    known, problems = set(records) | set(source_files(root)), []
-    for path in every_file(root):
-        shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
-        if path in known:
-            continue
-        if path.is_symlink():
-            problems.append(
-                Problem(shown_as, 1, 1, "", "is een snelkoppeling (symlink); zet het bestand zelf in deze map")
-            )
-        elif path.parent not in (root, root / "checklists", root / SOURCES_FOLDER):
-            inside = path.relative_to(root).parts[0] == "checklists"
-            where = f"{root.name}/checklists/" if inside else f"{root.name}/"
-            problems.append(
-                Problem(
-                    shown_as,
-                    1,
-                    1,
-                    "",
-                    f"dit bestand staat in een eigen map en komt niet op de site; zet het direct in {where}",
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    shown_as,
-                    1,
-                    1,
-                    "",
-                    f"'{path.name}' is geen record en komt niet op de site: een "
-                    f"record heet naam.yml; noem het bestand {_suggest_name(path)}",
-                )
-            )
-    return problems + _outside(root)
-
-
-def every_file(root: Path) -> list[Path]:
-    """Every file under `root`, and every link (to a file or a folder), without following links."""
-    found = []
-    for folder, folders, names in os.walk(root, followlinks=False):
-        here = Path(folder)
-        found += [here / name for name in names]
-        found += [here / name for name in folders if (here / name).is_symlink()]
-    return sorted(found)
-
-
-def _outside(root: Path) -> list[Problem]:
-    """A record saved next to werkvormen/ instead of in it (the project's top folder)."""
-    problems = []
-    for path in sorted(root.parent.glob("*.y*ml*")):
-        if path.is_symlink() or not path.is_file():
-            continue
-        try:
-            with path.open("rb") as file:
-                text = file.read(65536).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        if re.search(r"^titel:", text, re.M) and re.search(r"^(stappen|groepen):", text, re.M):
-            problems.append(
-                Problem(
-                    path.name,
-                    1,
-                    1,
-                    "",
-                    f"dit lijkt een record, maar het staat niet in {root.name}/ "
-                    f"en komt dus niet op de site; verplaats het naar {root.name}/",
-                )
-            )
-    return problems
-
-
-def _suggest_name(path: Path) -> str:
-    stem = path.name.split(".")[0] or "naam"
-    return f"{stem}.yml"
-
-
-def load(root: Path) -> Handbook:
-    """Load and check every record; raise RecordError with all problems at once."""
     root = Path(root)
     if root.is_symlink():  # the whole folder a link: every record would come from elsewhere
         raise RecordError(
             [Problem(f"{root.name}/", 1, 1, "", "is een snelkoppeling (symlink); zet de records zelf hier")]
         )
-    entries, problems, files = [], [], record_files(root)
+    entries, problems, files = [], [], discovery.record_files(root)
+    partial: list[Seen] = []
     for path in files:
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
-        outside = _not_a_plain_file(path, root)
+        outside = discovery.not_a_plain_file(path, root)
         if outside:
             problems.append(Problem(shown_as, 1, 1, "", outside))
             continue
         record, found, positions = records.read_with_positions(path, records.kind_for(path, root), shown_as)
         problems += found
+        if record is None and positions is not None and isinstance(positions.data, dict):
+            partial.append(Seen.read(path.stem, shown_as, positions))
         if not re.match(SLUG_PATTERN, path.stem):
             problems.append(
                 Problem(
@@ -228,13 +155,13 @@ def load(root: Path) -> Handbook:
             )
         elif record is not None:
             entries.append(Entry(path.stem, shown_as, cast(Record, record), positions))
-    problems += unpublished(root, files)
+    problems += discovery.unpublished(root, files)
     if not files:
         problems.append(Problem(f"{root.name}/", 1, 1, "", "er staan geen records in deze map"))
     sources, source_names = [], set()
-    for path in source_files(root):
+    for path in discovery.source_files(root):
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
-        outside = _not_a_plain_file(path, root)
+        outside = discovery.not_a_plain_file(path, root)
         if outside:
             problems.append(Problem(shown_as, 1, 1, "", outside))
             continue
@@ -243,11 +170,15 @@ def load(root: Path) -> Handbook:
         source_names.add(path.stem)
         if source is not None:
             sources.append((path.stem, source))
-    problems += _cross_checks(entries, {path.stem for path in files}, root)
-    problems += _source_checks(entries, source_names, root)
+    inline = inline_sources(entries)
+    seen = sorted([Seen.of(e) for e in entries] + partial, key=lambda x: (x.source in new, x.source))
+    problems += new_source_checks(seen, source_names)
+    problems += cross_checks(seen, {path.stem for path in files})
+    problems += source_checks(seen, source_names | {key for r in seen for _, key in r.new_sources}, root)
+    sources += inline
     records_data = [(e, e.record.model_dump(mode="json")) for e in entries]
     problems += [
-        locate(entry, root, path, message)
+        locate(entry, path, message)
         for entry, path, message in provenance.unsourced(records_data, [source for _, source in sources])
     ]
     if problems:
@@ -256,98 +187,3 @@ def load(root: Path) -> Handbook:
         tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))),
         tuple(sorted(sources, key=lambda pair: (pair[1].titel.casefold(), pair[0]))),
     )
-
-
-def _source_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
-    """Every source a record names is a file in werkvormen/bronnen/."""
-    problems = []
-    for entry in entries:
-        for i, ref in enumerate(entry.record.bronnen):
-            if ref.bron not in names:
-                hint = messages.suggest(ref.bron, names)
-                tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(
-                    locate(
-                        entry,
-                        root,
-                        ("bronnen", i, "bron"),
-                        f"er is geen bron '{ref.bron}' in {root.name}/{SOURCES_FOLDER}/{tip}",
-                    )
-                )
-    return problems
-
-
-def _not_a_plain_file(path: Path, root: Path) -> str | None:
-    """Why `path` may not be read as a record: a link (to a file outside the repository, or to /dev/zero)."""
-    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
-        return "is een snelkoppeling (symlink) naar een ander bestand; zet het record zelf in deze map"
-    if not path.is_file():
-        return "is geen gewoon bestand; een record is een tekstbestand"
-    return None
-
-
-def _cross_checks(entries: list[Entry], names: set[str], root: Path) -> list[Problem]:
-    """What one record cannot know alone: related slugs exist, slugs and titles are unique.
-
-    `names` holds every record file's name, also of files with problems of their
-    own, so that one broken record does not make every link to it an error too.
-    """
-    problems: list[Problem] = []
-    slugs: dict[str, Entry] = {}
-    titles: dict[str, Entry] = {}
-    for entry in entries:
-        if paths.page(entry.folder, entry.slug) in paths.GENERATED:
-            problems.append(
-                locate(
-                    entry,
-                    root,
-                    (),
-                    f"de naam '{entry.slug}' is van een pagina die het handboek zelf "
-                    "maakt; geef het bestand een andere naam",
-                )
-            )
-        if entry.slug in slugs:
-            problems.append(locate(entry, root, (), f"de naam '{entry.slug}' bestaat al: {slugs[entry.slug].source}"))
-        slugs.setdefault(entry.slug, entry)
-        title = textrules.title_key(entry.record.titel)  # "Casuïstiek" and "casuistiek" look the same to a reader
-        if title in titles:
-            problems.append(
-                locate(
-                    entry,
-                    root,
-                    ("titel",),
-                    f"dezelfde titel als {titles[title].source} (hoofdletters, accenten en leestekens tellen niet mee)",
-                )
-            )
-        titles.setdefault(title, entry)
-    for entry in entries:
-        for path, slug in _named_slugs(entry.record):
-            if slug == entry.slug:
-                problems.append(locate(entry, root, path, "een record kan niet naar zichzelf verwijzen"))
-            elif slug not in names:
-                hint = messages.suggest(slug, names)
-                tip = f"; bedoel je '{hint}'?" if hint else ""
-                problems.append(locate(entry, root, path, f"er is geen werkvorm of checklist '{slug}'{tip}"))
-    return problems
-
-
-def _named_slugs(record: Record) -> list[tuple[tuple[str | int, ...], str]]:
-    """(field path, slug) for every other record that `record` names: `verwant`, a werkvorm's `verschil_met`,
-    and for a checklist the werkvormen its items name."""
-    named: list[tuple[tuple[str | int, ...], str]] = [(("verwant", i), slug) for i, slug in enumerate(record.verwant)]
-    if isinstance(record, Werkvorm):
-        named += [(("verschil_met", i, "werkvorm"), d.werkvorm) for i, d in enumerate(record.verschil_met)]
-    if isinstance(record, Checklist):
-        named += [
-            (("groepen", g, "items", i, "werkvormen", k), slug)
-            for g, group in enumerate(record.groepen)
-            for i, item in enumerate(group.items)
-            for k, slug in enumerate(item.werkvormen)
-        ]
-    return named
-
-
-def locate(entry: Entry, root: Path, path: tuple, message: str, warning: bool = False) -> Problem:
-    """A problem placed at the line of `path` in the entry's file (positions kept since loading; `root` is unused)."""
-    line, column = entry.where(path)
-    return Problem(entry.source, line, column, messages.field_path(path), message, warning)

@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import sanitize
-from .collection import every_file
+from .discovery import every_file
 from .problems import Problem
 from .yamlfile import YamlProblem, parse
 

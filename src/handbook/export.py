@@ -66,6 +66,7 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
     docs = project / config.get("docs_dir", "docs")
     overrides = config.get("theme", {}).get("custom_dir")
     extra = dict(config.get("extra") or {})
+    extra.pop("handbook", None)  # the hooks' own settings (handbook_hooks.Settings), read from `env` below
     refused = docsdir.check(docs, project, docsdir.config_markdown(config))  # as the hooks check it
     if refused:
         raise RecordError(refused)

@@ -93,18 +93,13 @@ def keys(werkvorm: Werkvorm) -> dict[str, list[str]]:
     return {f.name: f.answers(werkvorm) for f in FILTERS}
 
 
-def offered(werkvormen: Sequence[Werkvorm]) -> tuple[Filter, ...]:
-    """The filters as the catalogue offers them: only choices that narrow the list.
+def offered_for(answers: Sequence[dict[str, list[str]]]) -> tuple[Filter, ...]:
+    """The filters as the catalogue offers them, from each werkvorm's `keys`: only choices that narrow the list.
 
     A choice that keeps every werkvorm (every werkvorm is for jeugdprofessionals)
     or none changes nothing on screen, so it is left out; a filter left without
     choices is left out as a whole.
     """
-    return offered_for([keys(w) for w in werkvormen])
-
-
-def offered_for(answers: Sequence[dict[str, list[str]]]) -> tuple[Filter, ...]:
-    """`offered`, from each werkvorm's `keys`, for a caller that has them already."""
     result = []
     for f in FILTERS:
         choices = {

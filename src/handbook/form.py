@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import html
 import json
+import unicodedata
 
-from . import messages, patterns, schema
-from .collection import Handbook
-from .model import Werkvorm
+from . import licences, messages, paths, patterns, schema, textrules
+from .collection import Handbook, duplicate_title
+from .model import FIRST_DAY, LAST_DAY, MAX_SUMMARY_WORDS, Werkvorm
+from .vocabulary import KINDS
 
 PAGE = "voorstellen.md"
 DATA = "formulier"  # formulier/SLUG.json: a werkvorm's data, fetched only when an editor opens it in the form
@@ -22,7 +24,7 @@ MODELINE = "# yaml-language-server: $schema=../schema/werkvorm.schema.json"
 
 
 def texts() -> dict[str, str]:
-    """The Dutch messages the form shows; the same sentences `check` prints ({n}: a number)."""
+    """The Dutch messages the form shows; the same sentences `check` prints ({n}, {name}: filled in by the form)."""
     return {
         "missing": messages.plain("missing"),
         "empty": "is leeg",
@@ -34,7 +36,88 @@ def texts() -> dict[str, str]:
         "minimum": "moet minstens {n} zijn",
         "maximum": "moet hoogstens {n} zijn",
         "date": messages.plain("date_type"),
+        "date_early": f"moet op of na {FIRST_DAY} liggen",
+        "date_late": f"moet op of voor {LAST_DAY} liggen",
         "one_line": messages.pattern_rule(patterns.LINE),
+        # rules of the model, said as the model says them (tests/browser/test_form_rules.py compares with check)
+        "range_order": "max ({max}) is kleiner dan min ({min})",
+        "twice": "'{value}' staat er twee keer in",
+        "role_missing": "'{role}' staat niet bij voor_wie; voeg de rol daar toe of haal hem hier weg",
+        "unsized": "'{name}' ontbreekt; een {kind} heeft een duur en een groepsgrootte "
+        "(alleen een vaste samenwerking mag zonder)",
+        "summary_words": "is {n} woorden; vat het idee samen in hoogstens {max} woorden",
+        "unfilled": "is nog niet ingevuld: vervang de tekst met 'VUL IN' door je eigen tekst",
+        "invisible": "bevat {kind} (U+{code}{name}) op positie {pos}; verwijder het of typ de tekst opnieuw",
+        "brackets": f"bevat {{n}} blokhaken '['; hoogstens {textrules.MAX_BRACKETS} in één tekst",
+        "run": f"bevat {{n}} keer '{{char}}' achter elkaar; hoogstens {textrules.MAX_RUN} keer hetzelfde leesteken",
+        "indent": f"een regel springt meer dan {textrules.MAX_INDENT} spaties in; zo diep kan een lijst niet",
+        "lines": f"heeft {{n}} regels; hoogstens {textrules.MAX_LINES}",
+        "script": "bevat de letter '{char}' uit een ander schrift ({script}), die op een gewone letter "
+        "kan lijken; typ de titel met gewone letters",
+        # across records (collection.py)
+        "same_title": duplicate_title("{other}"),
+        "same_name": "de naam '{slug}' bestaat al: {other}",
+        "generated": "de naam '{slug}' is van een pagina die het handboek zelf maakt; geef het bestand een andere naam",
+        "self": "een record kan niet naar zichzelf verwijzen",
+        "source_exists": "er is al een bron '{key}' in bronnen/; noem die bij 'bronnen' en haal deze weg, "
+        "of kies een andere sleutel",
+    }
+
+
+def rules() -> dict[str, object]:
+    """What the form needs to apply the model's rules: limits, names of characters, kinds."""
+    return {
+        "invisibleNames": {f"{code:04X}": name for code, name in textrules._INVISIBLE.items()},
+        "bidi": sorted(f"{code:04X}" for code in _bidi_controls()),
+        "run": textrules.MAX_RUN,
+        "brackets": textrules.MAX_BRACKETS,
+        "indent": textrules.MAX_INDENT,
+        "lines": textrules.MAX_LINES,
+        "summaryWords": MAX_SUMMARY_WORDS,
+        "kinds": {key: label.lower() for key, label in KINDS.items()},
+        "scripts": {
+            "Cyrillic": "Cyrillisch",
+            "Greek": "Grieks",
+            "Armenian": "Armeens",
+            "Hebrew": "Hebreeuws",
+            "Arabic": "Arabisch",
+            "Cherokee": "Cherokee",
+            "Coptic": "Koptisch",
+        },
+        "firstDay": FIRST_DAY.isoformat(),
+        "lastDay": LAST_DAY.isoformat(),
+        "placeholder": "VUL IN",
+        "runPattern": textrules._RUN.pattern,
+        "indentPattern": textrules._INDENT.pattern,
+    }
+
+
+def _bidi_controls() -> list[int]:
+    """The format characters that turn reading direction (textrules names them so)."""
+    kinds = {"RLO", "LRO", "RLE", "LRE", "RLI", "LRI", "FSI", "PDF", "PDI", "RLM", "LRM", "ALM"}
+    return [
+        code
+        for code in range(0x2000, 0x2070)  # every one of them lives here
+        if unicodedata.category(chr(code)) == "Cf" and unicodedata.bidirectional(chr(code)) in kinds
+    ]
+
+
+def site(handbook: Handbook) -> dict[str, object]:
+    """What the form knows of the other records: titles (as a reader compares them), names, taken names."""
+    reserved = sorted(p.split("/")[-1][:-3] for p in paths.GENERATED if p.startswith("werkvormen/"))
+    return {
+        "records": [
+            {
+                "slug": e.slug,
+                "titel": e.record.titel,
+                "key": textrules.title_key(e.record.titel),
+                "source": e.source,
+                "checklist": e.is_checklist,
+            }
+            for e in handbook.entries
+        ],
+        "reserved": reserved,
+        "licences": licences.as_data(),
     }
 
 
@@ -54,13 +137,55 @@ def repository(edit_url: str | None) -> dict[str, str] | None:
     }
 
 
+# A list's items are named in the singular: "Stap 2", not "Stappen 2".
+ITEM_LABELS = {
+    "stappen": "Stap",
+    "tips": "Tip",
+    "let_op": "Aandachtspunt",
+    "materialen": "Materiaal",
+    "bronnen": "Bron",
+    "nieuwe_bronnen": "Nieuwe bron",
+    "ook_bekend_als": "Andere naam",
+    "wanneer_kiezen": "Situatie",
+    "verschil_met": "Werkvorm die erop lijkt",
+    "verwant": "Verwant",
+    "auteurs": "Auteur",
+    "betrokken": "Betrokkene",
+}
+UNITS = {"duur": "minuten", "groepsgrootte": "personen"}
+
+
 def form_schema(handbook: Handbook) -> dict:
-    """The werkvorm schema, with the sources that exist as the choices for `bron` (the schema file cannot know them)."""
-    result = schema.schema_for(Werkvorm)
-    bron = result["$defs"]["SourceRef"]["properties"]["bron"]
-    bron["enum"] = [key for key, _ in handbook.sources]
-    bron["enumDescriptions"] = [source.titel for _, source in handbook.sources]
+    """The werkvorm schema, with the records and sources that exist as the choices (as the published schema),
+    and what only the form uses: singular names for a list's items, units, which fields are titles."""
+    result = schema.schema_for(Werkvorm, schema.Choices.of(handbook))
+    _label_items(result)
+    result["properties"]["titel"]["x-hb-title"] = True
+    result["$defs"]["Step"]["properties"]["titel"]["x-hb-title"] = True
+    for name, unit in UNITS.items():
+        result["$defs"]["Practical"]["properties"][name]["x-hb-unit"] = unit
+    result["$defs"]["SourceRef"]["properties"]["samenvatting"]["x-hb-words"] = MAX_SUMMARY_WORDS
+    result["$defs"]["SourceRef"]["properties"]["bron"]["x-hb-sources"] = True
+    result["$defs"]["NewSource"]["properties"]["licentie"]["x-hb-licence"] = True
+    new = result["$defs"]["NewSource"]
+    new["properties"]["sleutel"]["x-hb-key"] = True
+    new["properties"] = {"sleutel": new["properties"]["sleutel"], **new["properties"]}  # its name first
     return result
+
+
+def _label_items(node: object) -> None:
+    """Singular names for items; the lists of records (long, and growing) become choices in a list."""
+    if isinstance(node, list):
+        for item in node:
+            _label_items(item)
+    elif isinstance(node, dict):
+        if node.get("errorMessage") in schema.CHOICE_MESSAGES.values():
+            node["x-hb-records"] = True
+        for key, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict) and key in ITEM_LABELS:
+                sub["x-hb-item"] = ITEM_LABELS[key]
+        for value in node.values():
+            _label_items(value)
 
 
 def attributes(edit_url: str | None, handbook: Handbook) -> str:
@@ -69,6 +194,8 @@ def attributes(edit_url: str | None, handbook: Handbook) -> str:
     values = {
         "schema": json.dumps(form_schema(handbook), ensure_ascii=False),
         "texts": json.dumps(texts(), ensure_ascii=False),
+        "rules": json.dumps(rules(), ensure_ascii=False),
+        "site": json.dumps(site(handbook), ensure_ascii=False),
         "modeline": MODELINE,
         "data": DATA,
         "new": links.get("new", ""),

@@ -34,6 +34,59 @@ _PLAIN = {
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DUTCH_DAY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")  # 4-12-2026, 04/12/2026, 4.12.2026
+_ISO_LOOSE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")  # 2026-12-4
+_DATES = ("date_type", "date_parsing", "date_from_datetime_parsing")
+
+# The words editors use for a field, by meaning: a spelling match would send them elsewhere
+# ('doelgroep' looks like 'doelen', but she means 'voor_wie'). Value: the field, and what to add.
+MEANINGS: dict[str, tuple[str, str]] = {
+    "doelgroep": ("voor_wie", "de rollen voor wie de werkvorm is"),
+    "doelgroepen": ("voor_wie", "de rollen voor wie de werkvorm is"),
+    "rollen": ("voor_wie", "de rollen voor wie de werkvorm is"),
+    "deelnemers": ("groepsgrootte", "met hoeveel mensen, als min en max"),
+    "aantal_deelnemers": ("groepsgrootte", "met hoeveel mensen, als min en max"),
+    "aantal": ("groepsgrootte", "met hoeveel mensen, als min en max"),
+    "tijdsduur": ("duur", "in minuten, als min en max"),
+    "tijd": ("duur", "in minuten, als min en max"),
+    "uren": ("duur", "in minuten, als min en max: 2 uur is 120"),
+    "duur_in_uren": ("duur", "in minuten, als min en max: 2 uur is 120"),
+    "duur_in_minuten": ("duur", "in minuten, als min en max"),
+    "minuten": ("duur", "in minuten, als min en max"),
+    "beschrijving": ("wat_is_het", "wat de werkvorm is"),
+    "omschrijving": ("wat_is_het", "wat de werkvorm is"),
+    "uitleg": ("wat_is_het", "wat de werkvorm is"),
+    "naam": ("titel", "de naam van de werkvorm"),
+    "opbrengst": ("wat_brengt_het", "per rol wat het oplevert"),
+    "opbrengsten": ("wat_brengt_het", "per rol wat het oplevert"),
+    "resultaat": ("resultaten", "wat je met de opbrengst doet"),
+    "aandachtspunten": ("let_op", "de aandachtspunten"),
+    "letop": ("let_op", "de aandachtspunten"),
+    "benodigdheden": ("materialen", "wat je nodig hebt"),
+    "materiaal": ("materialen", "wat je nodig hebt"),
+    "thema": ("themas", "thema's uit de vaste lijst"),
+    "doel": ("doelen", "doelen uit de vaste lijst"),
+    "tags": ("themas", "thema's uit de vaste lijst"),
+    "trefwoorden": ("ook_bekend_als", "andere namen waarop lezers zoeken"),
+    "synoniemen": ("ook_bekend_als", "andere namen waarop lezers zoeken"),
+    "zie_ook": ("verwant", "verwante werkvormen"),
+    "gerelateerd": ("verwant", "verwante werkvormen"),
+    "bron": ("bronnen", "een lijst van bronnen"),
+    "bronvermelding": ("bronnen", "een lijst van bronnen"),
+    "literatuur": ("bronnen", "een lijst van bronnen"),
+    "datum": ("laatst_herzien", "de datum als JJJJ-MM-DD"),
+    "organisator": ("wie_organiseert", "wie het initiatief neemt"),
+    "organisatie": ("wie_organiseert", "wie het initiatief neemt"),
+    "stap": ("stappen", "een lijst van stappen"),
+    "werkwijze": ("stappen", "een lijst van stappen"),
+    "type": ("soort", "activiteit, reeks of samenwerking"),
+    "auteur": ("auteurs", "een lijst van namen"),
+    "link": ("url", "het webadres"),
+    "website": ("url", "het webadres"),
+    "webadres": ("url", "het webadres"),
+    "licence": ("licentie", "de licentie van de bron"),
+    "license": ("licentie", "de licentie van de bron"),
+}
 
 
 def describe(error: Mapping[str, Any], allowed: Iterable[str] = ()) -> str:
@@ -41,6 +94,10 @@ def describe(error: Mapping[str, Any], allowed: Iterable[str] = ()) -> str:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
         return _colon_in_text(*next(iter(value.items())))
+    if kind in ("model_type", "dict_type", "model_attributes_type") and error["loc"][-1:] == ("duur",):
+        return _duration(value)
+    if kind in _DATES and isinstance(value, str):
+        return _date(value) or _PLAIN[kind]
     if kind in _PLAIN:
         return _PLAIN[kind]
     if kind == "extra_forbidden":
@@ -87,7 +144,47 @@ def _colon_in_text(key: object, rest: object) -> str:
     )
 
 
+def _date(value: str) -> str | None:
+    """A date written the Dutch way (4-12-2026) exists; only its order is wrong: say it, with the fix."""
+    dutch, loose = _DUTCH_DAY.fullmatch(value.strip()), _ISO_LOOSE.fullmatch(value.strip())
+    found = dutch or loose
+    if found is None:
+        return None
+    day, month, year = found.groups() if dutch else found.groups()[::-1]
+    try:
+        iso = dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return "is geen bestaande datum; kijk de dag en de maand na en schrijf JJJJ-MM-DD"
+    how = "staat als dag-maand-jaar" if dutch else "mist een 0 voor de maand of de dag"
+    return f"'{value}' {how}; schrijf de datum als JJJJ-MM-DD: {iso}"
+
+
+_HOURS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|uren)")
+
+
+def _duration(value: object) -> str:
+    """`duur: 2 uur` or `duur: 90`: the duration is a min and a max, in minutes."""
+    hours = _HOURS.search(str(value))
+    low = high = round(float(hours[1].replace(",", ".")) * 60) if hours else value if isinstance(value, int) else 0
+    if not low:
+        low, high = 60, 120
+    return f"moet een groep velden zijn: min en max, in minuten; bijvoorbeeld duur: {{min: {low}, max: {high}}}" + (
+        f" ({hours[0]} is {low} minuten)" if hours else ""
+    )
+
+
+def meaning(name: object, allowed: Iterable[str]) -> tuple[str, str] | None:
+    """The field an editor means by a word of her own ('doelgroep' -> voor_wie), if it is allowed here."""
+    key = str(name).strip().casefold().replace(" ", "_").replace("-", "_")
+    found = MEANINGS.get(key)
+    return found if found and found[0] in list(allowed) and found[0] != key else None
+
+
 def _unknown_field(name: object, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    meant = meaning(name, allowed)
+    if meant:
+        return f"onbekend veld '{name}'; bedoel je '{meant[0]}' ({meant[1]})?"
     hint = suggest(name, allowed)
     return f"onbekend veld '{name}'" + (f"; bedoel je '{hint}'?" if hint else f"; toegestaan: {', '.join(allowed)}")
 

@@ -39,6 +39,9 @@ Slug = Annotated[
 # Every text field passes textrules: no invisible characters, Markdown that converts in reasonable time.
 Text = Annotated[str, Field(max_length=1000), AfterValidator(textrules.text)]
 Title = Annotated[str, Field(max_length=100), AfterValidator(textrules.title)]
+# For a field with a limit of its own: pydantic keeps the last of two max_length, so the Field's limit
+# would lose to Text's 1,000 (a title of 100 characters passed where the template promised 80).
+Checked = Annotated[str, AfterValidator(textrules.text)]
 Line = Annotated[
     str,
     Field(min_length=1, max_length=500, pattern=patterns.LINE, description="Eén regel tekst."),
@@ -83,10 +86,10 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
-    titel: Title = Field(
+    titel: Annotated[str, AfterValidator(textrules.title)] = Field(
         min_length=2, max_length=80, description="De naam, zoals lezers hem zoeken.", examples=["Gluren bij de burens"]
     )
-    samenvatting: Text = Field(
+    samenvatting: Checked = Field(
         min_length=10,
         max_length=200,
         description="Eén zin die zegt wat het is en wat het oplevert.",
@@ -101,6 +104,23 @@ class Record(BaseModel):
         min_length=1,
         description="Waar de inhoud vandaan komt: de naam van een bron in werkvormen/bronnen/, met wat je eruit haalt.",
         examples=[[{"bron": "gluren-bij-de-burens-kaart", "gebruikt_voor": "Het idee van de werkvorm."}]],
+    )
+    nieuwe_bronnen: list[NewSource] = Field(
+        default_factory=list,
+        description="Staat je bron nog niet in werkvormen/bronnen/? Beschrijf hem hier en noem hem bij 'bronnen' "
+        "met zijn sleutel. De redactie zet hem later in een eigen bestand (mag leeg).",
+        examples=[
+            [
+                {
+                    "sleutel": "rapport-leernetwerken-2024",
+                    "titel": "Rapport leernetwerken 2024",
+                    "licentie": "Alle rechten voorbehouden",
+                    "bewerken_toegestaan": False,
+                    "commercieel_toegestaan": False,
+                    "over": "Een rapport over leernetwerken van opleiding en praktijk.",
+                }
+            ]
+        ],
     )
     eigen_advies: Prose | None = Field(
         default=None,
@@ -181,7 +201,7 @@ class Source(BaseModel):
         "op wat de bron zelf zegt."
     )
 
-    titel: Text = Field(
+    titel: Checked = Field(
         min_length=2,
         max_length=300,
         description="De titel zoals de bron hem noemt. Heeft de bron geen titel, "
@@ -199,7 +219,7 @@ class Source(BaseModel):
     auteurs: list[Line] = Field(
         default_factory=list, description="De auteurs, zoals de bron ze noemt.", examples=[["Dorine van Eijk (HU)"]]
     )
-    uitgever: Text | None = Field(
+    uitgever: Checked | None = Field(
         default=None,
         min_length=2,
         max_length=300,
@@ -214,7 +234,7 @@ class Source(BaseModel):
     jaar: int | None = Field(
         default=None, ge=1900, le=2100, strict=True, description="Jaar van uitgave.", examples=[2021]
     )
-    licentie: Text = Field(
+    licentie: Checked = Field(
         min_length=2,
         max_length=200,
         description="De licentie van de bron, of 'Alle rechten voorbehouden'.",
@@ -249,6 +269,27 @@ class Source(BaseModel):
     )
 
 
+class NewSource(Source):
+    """A source described inside a record, until the maintainer's tooling moves it to werkvormen/bronnen/.
+
+    GitHub's web editor makes one file per link; an editor with a source of her own can
+    then still propose it together with her werkvorm (`python -m handbook bronnen-apart`).
+    """
+
+    model_config = _config(
+        "Een nieuwe bron, beschreven in het record zelf. De redactie zet hem in een eigen bestand in "
+        "werkvormen/bronnen/. Schrijf alleen op wat de bron zelf zegt."
+    )
+
+    sleutel: str = Field(
+        pattern=SLUG_PATTERN,
+        max_length=60,
+        description="Een korte naam voor de bron, met kleine letters en streepjes. Noem de bron bij 'bronnen' "
+        "met deze naam; het wordt de bestandsnaam in werkvormen/bronnen/.",
+        examples=["rapport-leernetwerken-2024"],
+    )
+
+
 class Permission(BaseModel):
     """Permission a rights holder gave beyond the licence: who, when, and for what."""
 
@@ -273,7 +314,7 @@ class Difference(BaseModel):
     werkvorm: Slug = Field(
         description="De bestandsnaam van de werkvorm die erop lijkt, zonder .yml.", examples=["meelopen-in-de-praktijk"]
     )
-    verschil: Text = Field(
+    verschil: Checked = Field(
         min_length=10,
         max_length=300,
         description="In één of twee zinnen: wanneer kies je deze en wanneer de andere?",
@@ -307,8 +348,20 @@ class Range(BaseModel):
 
     model_config = _config("Een bereik van hele getallen: min en max, met eventueel een toelichting.")
 
-    min: int = Field(ge=1, le=10_000, strict=True, description="Ondergrens.", examples=[60])
-    max: int = Field(ge=1, le=10_000, strict=True, description="Bovengrens.", examples=[120])
+    min: int = Field(
+        ge=1,
+        le=10_000,
+        strict=True,
+        description="Het kleinste getal: minuten bij duur, personen bij groepsgrootte.",
+        examples=[60],
+    )
+    max: int = Field(
+        ge=1,
+        le=10_000,
+        strict=True,
+        description="Het grootste getal: minuten bij duur, personen bij groepsgrootte.",
+        examples=[120],
+    )
     toelichting: Text | None = Field(
         default=None, description="Uitleg bij de getallen (mag weg).", examples=["Per bijeenkomst."]
     )
@@ -537,6 +590,7 @@ class Checklist(Record):
 
 SourceRef.model_rebuild()
 Source.model_rebuild()
+NewSource.model_rebuild()
 Record.model_rebuild()
 Werkvorm.model_rebuild()
 Checklist.model_rebuild()

@@ -8,11 +8,11 @@ its filters lead to them.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from .collection import Entry, Handbook
 from .paths import CATALOGUE, CHECKLISTS
+from .text import html_title
 from .views import page_path
 
 NavItem = str | dict
@@ -28,7 +28,6 @@ def expand(nav: list[NavItem], handbook: Handbook, limit: int) -> list[NavItem]:
         if entries is None or len(entries) > limit:
             result.append(item)
             continue
-        # MkDocs' themes print navigation titles as HTML: a record's title must arrive escaped
-        pages = [{html.escape(e.record.titel): page_path(e)} for e in entries]
+        pages = [{html_title(e.record.titel): page_path(e)} for e in entries]
         result.append({title or target: [target, *pages]})
     return result

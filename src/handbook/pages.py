@@ -11,13 +11,11 @@ from .collection import Entry, Handbook
 from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
 
-page_path = views.page_path
-
 
 def link(source: Entry | str, target: Entry | str) -> str:
     """A relative Markdown link from one page to another entry's page (or to a page path in docs)."""
-    here = page_path(source) if isinstance(source, Entry) else source
-    there = page_path(target) if isinstance(target, Entry) else target
+    here = views.page_path(source) if isinstance(source, Entry) else source
+    there = views.page_path(target) if isinstance(target, Entry) else target
     return paths.relative(there, here)
 
 
@@ -76,7 +74,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
     for entry in handbook.entries:
         template = "checklist.md.j2" if entry.is_checklist else "werkvorm.md.j2"
         credits = [(ref, handbook.source(ref.bron)) for ref in entry.record.bronnen]
-        pages[page_path(entry)] = page(
+        pages[views.page_path(entry)] = page(
             template,
             entry=entry,
             r=entry.record,
@@ -102,6 +100,7 @@ def _env() -> jinja2.Environment:
         md=text.md,
         md_line=text.md_line,
         yaml_str=text.yaml_str,
+        html_title=text.html_title,
         enumerate_nl=text.enumerate_nl,
         sentence=text.sentence,
         indent_md=text.indent,

@@ -1,9 +1,12 @@
 """PDFs with WeasyPrint, cached on their content so that unchanged ones are never rendered again.
 
-The cache key covers everything a PDF is made from (its HTML, the print
-CSS, the fonts and WeasyPrint's version), so a hit is always the right
-bytes, and the PDF identifier is derived from the same key: two builds of
-the same records give byte-identical files.
+The cache key covers everything a PDF is made from: its HTML, the print
+CSS and the fonts (read again for every build, so an edit during `serve`
+counts), and the renderer: the versions of WeasyPrint and of every package
+it depends on, found from its metadata rather than listed by hand, and of
+the pango and fontconfig it loaded (`renderer_versions`). A hit is always
+the right bytes, and the PDF identifier is derived from the same key: two
+builds of the same records give byte-identical files.
 
 PDFs that must be rendered are rendered side by side, one process per
 core, the biggest first; each job sets its own SOURCE_DATE_EPOCH in its own
@@ -20,16 +23,20 @@ import json
 import logging
 import multiprocessing
 import os
+import platform
+import re
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, distribution
 from importlib.resources import files
 from pathlib import Path
 
-from .printing import BOOK_PDF, PrintJob, stylesheet
+from . import printing
+from .paths import BOOK_PDF
+from .printing import PrintJob
 
 FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
@@ -47,10 +54,11 @@ def build_all(
     (default: the cores this process may use); then the cache is pruned.
     """
     jobs = [job for job in jobs if whole_book or job.path != BOOK_PDF]
-    digests = {job.path: key(job) for job in jobs}
+    shared = Shared.read()
+    digests = {job.path: key(job, shared) for job in jobs}
     found = {job.path: _read_verified(cache / f"{digests[job.path]}.pdf") if cache else None for job in jobs}
     missing = [job for job in jobs if found[job.path] is None]
-    rendered = dict(zip((job.path for job in missing), _render_all(missing, digests, workers), strict=True))
+    rendered = dict(zip((job.path for job in missing), _render_all(missing, digests, shared, workers), strict=True))
     for path, content in rendered.items():
         if cache:
             _store(cache / f"{digests[path]}.pdf", content)
@@ -61,22 +69,22 @@ def build_all(
     ]
 
 
-def _render_all(jobs: list[PrintJob], digests: dict[str, str], workers: int | None) -> list[bytes]:
+def _render_all(jobs: list[PrintJob], digests: dict[str, str], shared: Shared, workers: int | None) -> list[bytes]:
     """Render `jobs` (results in their order): in this process when there is one, else in a pool."""
     workers = min(len(jobs), workers or len(os.sched_getaffinity(0)))
     if workers < 2:
-        return [_render(job, digests[job.path]) for job in jobs]
+        return [_render(job, digests[job.path], shared.css) for job in jobs]
     # biggest first, so that the whole book (seconds) is not the one left running alone at the end
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html))
     # fork: the workers start with WeasyPrint and the fonts as far as this process has them, and no
     # script is imported again (spawn and forkserver re-run the caller's main module)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {i: pool.submit(_render, jobs[i], digests[jobs[i].path]) for i in order}
+            futures = {i: pool.submit(_render, jobs[i], digests[jobs[i].path], shared.css) for i in order}
             return [futures[i].result() for i in range(len(jobs))]
     except BrokenProcessPool:  # a worker died (out of memory?): the slow way still gives the same bytes
         log.warning("PDF's: een werkproces stopte; de PDF's worden een voor een gemaakt")
-        return [_render(job, digests[job.path]) for job in jobs]
+        return [_render(job, digests[job.path], shared.css) for job in jobs]
 
 
 def prune(cache: Path, used: dict[str, str], also: tuple[str, ...] = ()) -> None:
@@ -121,32 +129,86 @@ class Pdf:
     rendered: bool  # False when it came from the cache
 
 
-def key(job: PrintJob) -> str:
-    """The cache key: what every PDF shares (hashed once per process) and this job's HTML."""
-    digest = _shared_digest().copy()
-    digest.update(job.html.encode("utf-8"))
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class Shared:
+    """What every PDF of one build is made from besides its own HTML, read afresh for each build."""
+
+    css: str
+    digest: str
+
+    @classmethod
+    def read(cls) -> Shared:
+        css = printing.stylesheet()
+        hashed = hashlib.sha256()
+        for name, number in renderer_versions():
+            hashed.update(f"{name}=={number}\0".encode())
+        hashed.update(css.encode("utf-8") + b"\0")
+        for font in sorted(FONTS.iterdir(), key=lambda f: f.name):
+            if font.name.endswith(".woff"):
+                hashed.update(font.name.encode() + b"\0" + font.read_bytes())
+        return cls(css, hashed.hexdigest())
 
 
-@cache
-def _shared_digest():
-    digest = hashlib.sha256()
-    for part in (version("weasyprint"), stylesheet()):
-        digest.update(part.encode("utf-8") + b"\0")
-    for font in sorted(FONTS.iterdir(), key=lambda f: f.name):
-        if font.name.endswith(".woff"):
-            digest.update(font.name.encode() + font.read_bytes())
-    return digest
+def key(job: PrintJob, shared: Shared | None = None) -> str:
+    """The cache key: what every PDF shares (`Shared`, read now when not given) and this job's HTML."""
+    shared = shared or Shared.read()
+    return hashlib.sha256(shared.digest.encode("ascii") + b"\0" + job.html.encode("utf-8")).hexdigest()
+
+
+@cache  # the libraries this process loaded do not change while it runs
+def renderer_versions() -> tuple[tuple[str, str], ...]:
+    """Every package the renderer runs on, with its version: WeasyPrint, what it requires (found from the
+    packages' own metadata, all the way down), Python, and the pango and fontconfig libraries it loaded."""
+    found: dict[str, str] = {}
+    waiting = ["weasyprint"]
+    while waiting:
+        name = waiting.pop()
+        try:
+            dist = distribution(name)
+        except PackageNotFoundError:
+            continue
+        canonical = dist.metadata["Name"].lower().replace("_", "-")
+        if canonical in found:
+            continue
+        found[canonical] = dist.version
+        for requirement in dist.requires or []:
+            if "extra ==" not in requirement:
+                waiting.append(re.split(r"[\s<>=!~;\[(]", requirement, maxsplit=1)[0])
+    found["python"] = platform.python_version()
+    found.update(_libraries())
+    return tuple(sorted(found.items()))
+
+
+NATIVE = ("libpango", "libharfbuzz", "libfontconfig", "libfreetype", "libfribidi", "libgobject")
+
+
+def _libraries() -> dict[str, str]:
+    """The C libraries WeasyPrint lays text out with (the ones its `text.ffi` opens, and what they load),
+    by the files loaded into this process: `libharfbuzz.so.0.60830.0` names its version."""
+    from weasyprint.text.ffi import pango
+
+    found = {"pango": str(pango.pango_version())}
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            loaded = {line.split()[-1] for line in maps if ".so" in line}
+    except OSError:  # not Linux: pango's own number only
+        return found
+    for path in loaded:
+        real = os.path.basename(os.path.realpath(path))
+        if real.startswith(NATIVE):
+            found[real.partition(".so")[0]] = real
+    return found
 
 
 def build(job: PrintJob, cache: Path | None) -> Pdf:
     """The PDF for `job`, from the cache when its content did not change (no pruning: see `build_all`)."""
-    digest = key(job)
+    shared = Shared.read()
+    digest = key(job, shared)
     cached = cache / f"{digest}.pdf" if cache else None
     content = _read_verified(cached) if cached else None
     if content is not None:
         return Pdf(job.path, job.title, content, rendered=False)
-    content = _render(job, digest)
+    content = _render(job, digest, shared.css)
     if cached:
         _store(cached, content)
     return Pdf(job.path, job.title, content, rendered=True)
@@ -192,17 +254,17 @@ def _write(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def _render(job: PrintJob, digest: str) -> bytes:
+def _render(job: PrintJob, digest: str, css: str) -> bytes:
     import weasyprint  # imported here: it is slow to load and not needed when PDFs are off
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = _own_files_only()
     with _source_date(job.date):  # also while @font-face loads: WeasyPrint rewrites WOFF fonts then
         fonts = FontConfiguration()  # @font-face rules only load through a shared font configuration
-        css = weasyprint.CSS(string=stylesheet(), base_url=str(FONTS) + "/", font_config=fonts, url_fetcher=fetcher)
+        sheet = weasyprint.CSS(string=css, base_url=str(FONTS) + "/", font_config=fonts, url_fetcher=fetcher)
         html = weasyprint.HTML(string=job.html, base_url=str(FONTS) + "/", url_fetcher=fetcher)
         return html.write_pdf(
-            stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode()
+            stylesheets=[sheet], font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode()
         )
 
 

@@ -34,11 +34,6 @@ class PrintJob:
     date: dt.date  # the newest review date of what it holds; stamped into the PDF instead of the clock
 
 
-def pdf_path(entry: Entry) -> str:
-    """Where an entry's checklist PDF lives on the site."""
-    return paths.pdf(entry.slug)
-
-
 def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJob]:
     """Every PDF of the handbook: a checklist per werkvorm, per tip checklist, and (when `whole_book`) the whole book.
 
@@ -67,7 +62,7 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
             credits=credits,
             licence=licence,
         )
-        result.append(PrintJob(pdf_path(entry), title, html, entry.record.laatst_herzien))
+        result.append(PrintJob(paths.pdf(entry.slug), title, html, entry.record.laatst_herzien))
     for checklist in handbook.checklists:
         html = _render(
             "print/checklist.html.j2",
@@ -82,7 +77,9 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
             credits=credits,
             licence=licence,
         )
-        result.append(PrintJob(pdf_path(checklist), checklist.record.titel, html, checklist.record.laatst_herzien))
+        result.append(
+            PrintJob(paths.pdf(checklist.slug), checklist.record.titel, html, checklist.record.laatst_herzien)
+        )
     if not whole_book:
         return result
     html = _render(

@@ -58,7 +58,11 @@ def _validated(text: str, kind: type[M], shown_as: str) -> tuple[M | None, list[
     try:
         doc = parse(text)
     except YamlProblem as p:
-        return None, [Problem(shown_as, p.line, p.column, p.field, p.message)], None
+        return (
+            None,
+            [Problem(shown_as, p.line, p.column, p.field, p.message), *_behind_tabs(text, kind, shown_as, p)],
+            None,
+        )
     if not isinstance(doc.data, dict):
         return (
             None,
@@ -82,8 +86,41 @@ def _validated(text: str, kind: type[M], shown_as: str) -> tuple[M | None, list[
     except ValidationError as error:
         # an unfilled placeholder is the one thing to say about its field
         errors = [e for e in error.errors(include_url=False) if not _under(_clean(e["loc"]), unfilled)]
+        errors = _meant_elsewhere(errors, kind)
         return None, problems + [_problem(shown_as, doc, e, kind) for e in errors], doc
     return (None, problems, doc) if problems else (record, [], doc)
+
+
+TAB = "er staat een tab"
+
+
+def _behind_tabs(text: str, kind: type[M], shown_as: str, problem: YamlProblem) -> list[Problem]:
+    """A tab stops YAML at its line; the editor should not need a round per tab, nor one to see the rest.
+
+    Every other line indented with a tab is told too, and the file is read once more
+    with its tabs as spaces (two, or else four), to tell what else is wrong in it.
+    """
+    if TAB not in problem.message:
+        return []
+    lines = text.split("\n")
+    found = [
+        Problem(shown_as, number, line.index("\t") + 1, "", problem.message)
+        for number, line in enumerate(lines, 1)
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))] and number != problem.line
+    ]
+    for width in (2, 4):
+        spaced = "\n".join(_expand_indent(line, width) for line in lines)
+        if "\t" in spaced:
+            break  # a tab inside text: the first message says where; no second reading
+        _, more, doc = _validated(spaced, kind, shown_as)
+        if doc is not None:
+            return found + [p for p in more if TAB not in p.message]
+    return found
+
+
+def _expand_indent(line: str, width: int) -> str:
+    body = line.lstrip(" \t")
+    return line[: len(line) - len(body)].replace("\t", " " * width) + body
 
 
 def _placeholders(value: object, path: tuple) -> Iterator[tuple]:
@@ -105,6 +142,20 @@ def _unfilled(data: dict, path: tuple) -> str:
     if path == ("titel",) and str(data.get("titel", "")).strip() == BLANK_TITLE:
         return f"is nog niet ingevuld: vervang '{BLANK_TITLE}' door de naam van je werkvorm"
     return f"is nog niet ingevuld: vervang de tekst met '{PLACEHOLDER}' door je eigen tekst"
+
+
+def _meant_elsewhere(errors: list[ErrorDetails], kind: type[BaseModel]) -> list[ErrorDetails]:
+    """`doelgroep:` where `voor_wie:` belongs (or `resultatenn:`): the unknown field's hint names the missing
+    one, so the missing field is not told again on line 1 (the editor acts on the line of her own word)."""
+    meant = set()
+    for e in errors:
+        if e["type"] == "extra_forbidden":
+            allowed = _fields_at(kind, tuple(e["loc"]))
+            by_meaning = messages.meaning(e["loc"][-1], allowed)
+            hint = by_meaning[0] if by_meaning else messages.suggest(e["loc"][-1], allowed)
+            if hint:
+                meant.add(tuple(e["loc"][:-1]) + (hint,))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def _clean(loc: tuple) -> tuple:

@@ -7,6 +7,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from . import licences
+from .model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Source
 from .pages import _env
 from .records import BLANK_TITLE
 from .vocabulary import GOALS, ROLES, THEMES
@@ -19,6 +23,24 @@ def slugify(title: str) -> str:
 
 
 SCHEMA_IN_REPO = "../schema/werkvorm.schema.json"  # from werkvormen/, where `new` writes the record
+SOURCE_SCHEMA_IN_REPO = "../../schema/bron.schema.json"  # from werkvormen/bronnen/
+
+
+def limits() -> dict[str, int]:
+    """The limits the guidance names, read from the model (never a number of its own)."""
+    return {
+        "titel": _max_length(Record, "titel"),
+        "samenvatting": _max_length(Record, "samenvatting"),
+        "bron_titel": _max_length(Source, "titel"),
+        "zin": MAX_SENTENCE_WORDS,
+        "bron_samenvatting": MAX_SUMMARY_WORDS,
+    }
+
+
+def _max_length(model: type[BaseModel], name: str) -> int:
+    """The limit pydantic enforces: of two max_length on a field, the last one counts."""
+    found = [m.max_length for m in model.model_fields[name].metadata if hasattr(m, "max_length")]
+    return int(found[-1])
 
 
 def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, schema: str = SCHEMA_IN_REPO) -> str:
@@ -39,6 +61,7 @@ def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, sc
             examples=examples or ["leerhuis"],
             today=today or dt.date.today(),
             schema=schema,
+            limits=limits(),
             sources=sorted(p.stem for p in (Path(root) / "bronnen").glob("*.yml")) or ["..."],
         )
     )
@@ -54,4 +77,35 @@ def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
     if path.exists():
         raise ValueError(f"{path} bestaat al; kies een andere titel of pas dat bestand aan")
     path.write_text(blank(root, title, today), encoding="utf-8")
+    return path
+
+
+def blank_source(title: str, key: str, today: dt.date | None = None) -> str:
+    """The text of a new source: every field, with the licences explained."""
+    return (
+        _env()
+        .get_template("new-bron.yml.j2")
+        .render(
+            title=title,
+            key=key,
+            year=(today or dt.date.today()).year,
+            schema=SOURCE_SCHEMA_IN_REPO,
+            limits=limits(),
+            licences=licences.LICENCES,
+            reserved=licences.RESERVED,
+        )
+    )
+
+
+def new_source(title: str, root: Path, today: dt.date | None = None) -> Path:
+    """Write werkvormen/bronnen/SLUG.yml for `title`; refuse to overwrite an existing source."""
+    title = title.strip()
+    key = slugify(title)[:60].strip("-")
+    if not key:
+        raise ValueError('geef een titel met letters of cijfers, bijvoorbeeld TITEL="Rapport leernetwerken 2024"')
+    path = Path(root) / "bronnen" / f"{key}.yml"
+    if path.exists():
+        raise ValueError(f"{path} bestaat al; noem die bron in je werkvorm, of kies een andere titel")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(blank_source(title, key, today), encoding="utf-8")
     return path

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from . import messages
 from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
 from .vocabulary import GOALS, ROLES, THEMES
+
+if TYPE_CHECKING:
+    from .collection import Handbook
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "werkvorm.schema.json": Werkvorm,
@@ -18,7 +23,73 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
-def schema_for(model: type[BaseModel]) -> dict:
+Named = tuple[tuple[str, str], ...]  # (slug or key, title)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The records and sources that exist: what `verwant`, `bron` and `verschil_met` may name.
+
+    The model cannot know them (they are files); the schema that editors' tools
+    and the form read lists them, so VS Code completes them and the form offers them.
+    """
+
+    records: Named = ()
+    werkvormen: Named = ()
+    sources: Named = ()
+
+    @classmethod
+    def of(cls, handbook: Handbook) -> Choices:
+        def named(entries) -> Named:
+            return tuple(sorted((e.slug, e.record.titel) for e in entries))
+
+        return cls(
+            named(handbook.entries),
+            named(handbook.werkvormen),
+            tuple(sorted((k, s.titel) for k, s in handbook.sources)),
+        )
+
+
+CHOICE_MESSAGES = {
+    "records": "kies een bestaande werkvorm of checklist: de bestandsnaam zonder .yml",
+    "werkvormen": "kies een bestaande werkvorm: de bestandsnaam zonder .yml",
+    "sources": "kies een bron uit werkvormen/bronnen/: de bestandsnaam zonder .yml",
+}
+
+
+def _offer(node: dict, names: Named, kind: str) -> None:
+    node["enum"] = [key for key, _ in names]
+    node["enumDescriptions"] = [title for _, title in names]
+    node["errorMessage"] = CHOICE_MESSAGES[kind]
+
+
+def _add_choices(schema: dict, choices: Choices) -> None:
+    defs, properties = schema.get("$defs", {}), schema.get("properties", {})
+    if "verwant" in properties:
+        _offer(properties["verwant"]["items"], choices.records, "records")
+    if "bronnen" in properties:
+        _offer(properties["bronnen"]["items"]["anyOf"][0], choices.sources, "sources")
+    if "SourceRef" in defs:
+        _offer(defs["SourceRef"]["properties"]["bron"], choices.sources, "sources")
+    if "Difference" in defs:
+        _offer(defs["Difference"]["properties"]["werkvorm"], choices.werkvormen, "werkvormen")
+    if "Item" in defs:
+        _offer(defs["Item"]["properties"]["werkvormen"]["items"], choices.werkvormen, "werkvormen")
+
+
+def without_choices(node: object) -> object:
+    """The schema as the model alone makes it: the lists of existing records taken out."""
+    if isinstance(node, list):
+        return [without_choices(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("errorMessage") in CHOICE_MESSAGES.values():
+        node = {k: v for k, v in node.items() if k not in ("enum", "enumDescriptions")}
+        node["errorMessage"] = messages.plain("string_type")  # what _dutch gave the plain name
+    return {k: without_choices(v) for k, v in node.items()}
+
+
+def schema_for(model: type[BaseModel], choices: Choices | None = None) -> dict:
     schema = model.model_json_schema()
     group = schema.get("$defs", {}).get("Group")
     if group:  # the model turns a plain string into an Item before validating; the schema says so
@@ -32,6 +103,8 @@ def schema_for(model: type[BaseModel]) -> dict:
     for definition in schema.get("$defs", {}).values():
         definition.pop("title", None)  # class names (Step, Practical) are English; the field's title says it
     _dutch(schema)
+    if choices is not None:
+        _add_choices(schema, choices)
     schema["title"] = TOP_TITLES.get(model.__name__, model.__name__)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
@@ -123,19 +196,22 @@ def _describe_vocabulary(node: object) -> None:
             _describe_vocabulary(value)
 
 
-def render() -> dict[str, str]:
-    """Every schema file's path and text, exactly as it is committed (and published) in schema/."""
+def render(choices: Choices | None = None) -> dict[str, str]:
+    """Every schema file's path and text, as it is committed (and published) in schema/."""
     return {
-        f"schema/{name}": json.dumps(schema_for(model), ensure_ascii=False, indent=2) + "\n"
+        f"schema/{name}": json.dumps(schema_for(model, choices), ensure_ascii=False, indent=2) + "\n"
         for name, model in SCHEMAS.items()
     }
 
 
-def write(directory: Path) -> list[Path]:
+def write(directory: Path, choices: Choices | None = None, only_changed: bool = False) -> list[Path]:
+    """Write schema/; with `only_changed`, leave files that already say the same (for `check`)."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for path, text in render().items():
+    for path, text in render(choices).items():
         target = directory / Path(path).name
+        if only_changed and target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
         target.write_text(text, encoding="utf-8")
         written.append(target)
     return written

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 
 import yaml
@@ -46,12 +46,15 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    """The shared list of general Dutch terms that mean about the same, one tuple per group."""
+    """The shared list of general Dutch terms that mean about the same, one tuple per group.
+
+    Read on every call (a build calls it once): an edit while `serve` runs counts on the next rebuild.
+    """
     return parse_groups(files("handbook").joinpath(SYNONYMS_FILE).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)  # by the file's text: parsed once per content
 def parse_groups(text: str) -> tuple[tuple[str, ...], ...]:
     """Groups of words from YAML; words hold only letters, digits, spaces, hyphens and apostrophes."""
     data = yaml.safe_load(text)
@@ -73,10 +76,14 @@ def _phrase(text: str) -> str:
     return " " + " ".join(fold(text).replace("-", " ").split()) + " "
 
 
-@cache
 def _group_phrases() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Each synonym group with its words as phrases, made once."""
-    return tuple((group, tuple(_phrase(word) for word in group)) for group in synonym_groups())
+    """Each synonym group with its words as phrases (made once per list)."""
+    return _phrases_of(synonym_groups())
+
+
+@lru_cache(maxsize=4)
+def _phrases_of(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((group, tuple(_phrase(word) for word in group)) for group in groups)
 
 
 def names(entry: Entry) -> list[str]:

@@ -116,9 +116,13 @@ def indent(value: str, spaces: int = 4) -> str:
     return "\n".join((pad + line) if (i and line.strip()) else line for i, line in enumerate(value.splitlines()))
 
 
-def attr(value: str) -> str:
-    """A value safe inside a quoted HTML attribute."""
-    return html.escape(value, quote=True)
+def html_title(value: str) -> str:
+    """A record's title where the engine's theme prints it as HTML: a page's `title` and the navigation.
+
+    One helper per output format: this one for the engine's title fields,
+    `md_line` inside Markdown, Jinja's autoescape in the print HTML.
+    """
+    return html.escape(" ".join(value.split()), quote=True)
 
 
 def yaml_str(value: str) -> str:

@@ -8,6 +8,7 @@ around PyYAML's marks and name the mistake they most likely made.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import yaml
@@ -96,6 +97,9 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Where:
     def at(number: int) -> str:
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
+    bullet = _word_bullet(lines, line)
+    if bullet:
+        return bullet
     glued = _glued_colon(lines, min(context, line), line)
     if glued:
         return glued
@@ -160,6 +164,24 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Where:
     if "end of stream" in problem:
         return context, 1, "het bestand houdt op midden in een waarde; kijk of alles gesloten is"
     return line, column, "de opbouw klopt hier niet; kijk of de inspringing en de dubbele punten kloppen"
+
+
+BULLETS = "•◦▪▫●○■□‣⁃·➢➤►✓✔"  # what Word puts before a list item (a plain '-' is YAML's own)
+
+
+def _word_bullet(lines: list[str], line: int) -> Where | None:
+    """A list pasted from Word starts its items with '•': YAML fails at it, or on the line after."""
+    for number in range(max(1, line - 2), min(line, len(lines)) + 1):
+        text = lines[number - 1]
+        stripped = text.lstrip(" ")
+        if stripped[:1] in BULLETS and stripped[:1]:
+            return (
+                number,
+                len(text) - len(stripped) + 1,
+                f"deze regel begint met een opsommingsteken uit Word ({stripped[0]}); begin een punt van een "
+                "lijst met een streepje en een spatie ('- '), precies onder de streepjes erboven",
+            )
+    return None
 
 
 def _glued_colon(lines: list[str], first: int, last: int) -> Where | None:
@@ -261,6 +283,9 @@ def _unexpected_colon(lines: list[str], line: int, column: int) -> Where:
 
 def _indentation(lines: list[str], line: int) -> Where:
     """Name how far the line is indented and where it should start, after the lines above it."""
+    first = _first_of_block(lines, line)
+    if first:
+        return first
     text = lines[line - 1] if line <= len(lines) else ""
     dash = re.match(r"^( *)(- +)?", text)
     assert dash is not None  # matches every line
@@ -288,6 +313,55 @@ def _indentation(lines: list[str], line: int) -> Where:
 
 
 _COMMENT = re.compile(r"[ \t]+#")  # matched at a position, never on a copy of the rest of the line
+
+
+def _indent(text: str) -> int:
+    """The column (from 0) of a line's key or dash."""
+    return len(text) - len(text.lstrip(" "))
+
+
+def _meaningful(lines: list[str], line: int) -> list[tuple[int, str]]:
+    """(number, text) of the lines above `line` that hold YAML, nearest first."""
+    return [
+        (n, lines[n - 1])
+        for n in range(min(line, len(lines) + 1) - 1, 0, -1)
+        if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
+    ]
+
+
+def _first_of_block(lines: list[str], line: int) -> Where | None:
+    """`praktisch:` / `    frequentie: x` / `  voorbereiding: y`: YAML stops at the third line, which is
+    right (one step under its parent); the wrong one is the first line under `praktisch:`."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent, block = _indent(text), []
+    for number, above in _meaningful(lines, line):
+        if _indent(above) > indent:
+            block.append((number, above))
+            continue
+        if _indent(above) < indent and above.rstrip().endswith(":") and block:
+            step = _usual_step(lines)
+            first_number, first = block[-1]
+            if indent == _indent(above) + step and _indent(first) != indent:
+                return (
+                    first_number,
+                    _indent(first) + 1,
+                    f"de inspringing klopt niet: deze regel springt {_indent(first)} spaties in; laat hem "
+                    f"{indent} spaties inspringen ({step} meer dan '{above.strip()}'), zoals regel {line}",
+                )
+        return None
+    return None
+
+
+def _usual_step(lines: list[str]) -> int:
+    """How far this file indents a field under its parent (usually 2)."""
+    steps: dict[int, int] = {}
+    held = [t for t in lines if t.strip() and not t.lstrip().startswith("#")]
+    for parent, child in itertools.pairwise(held):
+        if parent.rstrip().endswith(":") and _indent(child) > _indent(parent):
+            step = _indent(child) - _indent(parent)
+            steps[step] = steps.get(step, 0) + 1
+    usual = max(steps, key=lambda s: (steps[s], s == 2)) if steps else 2
+    return 2 if steps.get(2, 0) >= steps.get(usual, 0) - 1 else usual  # one odd block does not set the step
 
 
 def cut_short(root: yaml.Node, lines: list[str]) -> list[Where]:

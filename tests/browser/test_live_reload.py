@@ -37,3 +37,32 @@ def test_an_edited_record_appears_without_reloading_by_hand(preview: str, projec
 def test_the_published_site_has_no_reload_script(site: Path):
     assert not (site / "assets" / "javascripts" / "livereload.js").exists()
     assert "livereload" not in (site / "werkvormen" / "leerhuis" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_save_shows_its_problems_in_the_open_page_and_the_server_keeps_answering(
+    preview: str, project: Path, context
+):
+    """The editor looks at the browser, not the terminal: a failed rebuild shows check's Dutch problems over
+    the last good page, a reload answers at once (the engine used to hang it), and a fix clears them."""
+    import time
+    import urllib.request
+
+    page = context.new_page()
+    page.goto(preview + "werkvormen/leerhuis/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    record = project / "werkvormen" / "leerhuis.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("\nsoort: ", "\nsoortt: ", 1), encoding="utf-8")
+    overlay = page.get_by_role("alert").filter(has_text="De site is niet bijgewerkt")
+    overlay.wait_for(timeout=60_000)
+    assert "werkvormen/leerhuis.yml:" in overlay.inner_text()
+    assert "onbekend veld 'soortt'; bedoel je 'soort'?" in overlay.inner_text()
+    assert "appear stuck" not in overlay.inner_text()
+    started = time.monotonic()
+    with urllib.request.urlopen(preview + "werkvormen/leerhuis/", timeout=10) as answer:  # the last good page
+        assert answer.status == 200 and "Leerhuis" in answer.read().decode("utf-8")
+    assert time.monotonic() - started < 5
+    record.write_text(good, encoding="utf-8")
+    overlay.wait_for(state="detached", timeout=60_000)  # a good build reloads the page, without the problems
+    assert page.get_by_role("alert").filter(has_text="De site is niet bijgewerkt").count() == 0

@@ -11,7 +11,7 @@ from handbook import filters
 
 BOOK = handbook.load(ROOT / "werkvormen")
 WIDE = {e.slug: filters.keys(e.record) for e in BOOK.werkvormen}
-OFFERED = filters.offered([e.record for e in BOOK.werkvormen])
+OFFERED = filters.offered_for([filters.keys(e.record) for e in BOOK.werkvormen])
 
 
 def search(page, base_url, query):

@@ -9,9 +9,14 @@
   host.setAttribute("data-ready", "1");
   var schema = JSON.parse(host.getAttribute("data-schema"));
   var texts = JSON.parse(host.getAttribute("data-texts"));
+  var rules = JSON.parse(host.getAttribute("data-rules"));
+  var site = JSON.parse(host.getAttribute("data-site"));
   var defs = schema.$defs || {};
   var counter = 0;
   var submitted = false;
+  var external = {}; // path -> problem found across fields or records (set by crossCheck, shown by the control)
+  var sourceSelects = []; // the `bron` choices: the sources that exist, and the new ones described in this form
+  var editing = null; // the slug of an existing werkvorm that is open in the form
 
   function say(key, values) {
     return texts[key].replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
@@ -36,7 +41,9 @@
     }
     var result = {};
     Object.keys(inner).forEach(function (k) { result[k] = inner[k]; });
-    ["title", "description"].forEach(function (k) { if (outer[k]) { result[k] = outer[k]; } });
+    Object.keys(outer).forEach(function (k) {
+      if (k === "title" || k === "description" || k.indexOf("x-hb-") === 0) { result[k] = outer[k]; }
+    });
     return result;
   }
 
@@ -49,13 +56,49 @@
 
   /* ---- controls: each has .node, .get(), .set(value), .check(showAll) -> number of problems ---- */
 
-  function control(name, s, required) {
+  function control(name, s, required, path) {
     s = norm(s);
-    if (s.type === "array" && s.items && norm(s.items).enum) { return choices(name, s, required); }
-    if (s.type === "array") { return list(name, s, required); }
-    if (s.type === "object" && s.properties) { return group(name, s, required); }
-    if (s.type === "object" && s.propertyNames) { return perKey(name, s, required); }
-    return field(name, s, required);
+    var items = s.type === "array" && s.items ? norm(s.items) : null;
+    // a fixed list (roles, themes) as tick boxes; the records (many, and more each year) as a list of choices
+    if (items && items.enum && !items["x-hb-records"]) { return choices(name, s, required, path); }
+    if (s.type === "array") { return list(name, s, required, path); }
+    if (s.type === "object" && s.properties) { return group(name, s, required, false, path); }
+    if (s.type === "object" && s.propertyNames) { return perKey(name, s, required, path); }
+    return field(name, s, required, path);
+  }
+
+  function code(ch) { return ("000" + ch.codePointAt(0).toString(16).toUpperCase()).slice(-4); }
+
+  /* textrules.py, as the model applies it to every text: invisible characters, Markdown that stays fast. */
+  function textProblem(v, isTitle) {
+    var chars = Array.from(v), i, ch;
+    for (i = 0; i < chars.length; i += 1) {
+      ch = chars[i];
+      if (ch === "\n" || ch === "\t" || !/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Zl}\p{Zp}]/u.test(ch)) { continue; }
+      var hex = code(ch), kind = /\p{Cc}/u.test(ch) ? "een stuurteken" : "een onzichtbaar teken";
+      if (rules.bidi.indexOf(hex) !== -1) { kind = "een teken dat de leesrichting omdraait"; }
+      var named = rules.invisibleNames[hex] ? ", " + rules.invisibleNames[hex] : "";
+      return say("invisible", { kind: kind, code: hex, name: named, pos: i + 1 });
+    }
+    var brackets = v.split("[").length - 1;
+    if (brackets > rules.brackets) { return say("brackets", { n: brackets }); }
+    var run = new RegExp(rules.runPattern, "u").exec(v);
+    if (run) { return say("run", { n: Array.from(run[0]).length, char: run[1] }); }
+    if (new RegExp(rules.indentPattern, "mu").test(v)) { return texts.indent; }
+    var breaks = v.split("\n").length - 1;
+    if (breaks >= rules.lines) { return say("lines", { n: breaks + 1 }); }
+    if (isTitle) {
+      for (i = 0; i < chars.length; i += 1) {
+        ch = chars[i];
+        if (/\p{L}/u.test(ch) && !/\p{Script=Latin}/u.test(ch)) {
+          var script = Object.keys(rules.scripts).filter(function (name) {
+            return new RegExp("\\p{Script=" + name + "}", "u").test(ch);
+          })[0];
+          return say("script", { char: ch, script: script ? rules.scripts[script] : "niet-Latijns" });
+        }
+      }
+    }
+    return "";
   }
 
   function wrapper(name, s, required, input) {
@@ -67,19 +110,45 @@
     return { node: el("div", { "class": "hb-field" }, [caption, help, input, error]), error: error };
   }
 
+  /* A problem is a text, or {text, action: {label, run}}: an existing title offers to edit that werkvorm. */
   function show(box, input, problem, visible) {
-    box.error.textContent = visible && problem ? problem : "";
-    if (input) { input.setAttribute("aria-invalid", visible && problem ? "true" : "false"); }
+    var text = problem && problem.text !== undefined ? problem.text : problem;
+    var key = visible && text ? text : "";
+    if (box.shown === key && box.error.childNodes.length) { return; }  // keep a button the editor is clicking
+    box.shown = key;
+    box.error.textContent = key;
+    if (visible && problem && problem.action) {
+      var button = el("button", { type: "button", "class": "md-button hb-action", text: problem.action.label });
+      button.addEventListener("click", problem.action.run);
+      box.error.appendChild(document.createTextNode(" "));
+      box.error.appendChild(button);
+    }
+    if (input) { input.setAttribute("aria-invalid", visible && text ? "true" : "false"); }
   }
 
-  function field(name, s, required) {
+  function textOf(problem) { return problem && problem.text !== undefined ? problem.text : problem; }
+
+  function options(input, values, descriptions) {
+    var chosen = input.value;
+    input.textContent = "";
+    input.appendChild(el("option", { value: "", text: "Kies..." }));
+    values.forEach(function (value, i) {
+      var text = descriptions && descriptions[i] ? descriptions[i] + " (" + value + ")" : value;
+      input.appendChild(el("option", { value: value, text: text }));
+    });
+    input.value = chosen;
+  }
+
+  function field(name, s, required, path) {
     var id = "hb-f" + (counter += 1), input;
     if (s.enum) {
-      input = el("select", { id: id, name: name }, [el("option", { value: "", text: "Kies..." })]);
-      s.enum.forEach(function (value, i) {
-        var text = s.enumDescriptions ? value + " (" + s.enumDescriptions[i] + ")" : value;
-        input.appendChild(el("option", { value: value, text: text }));
-      });
+      input = el("select", { id: id, name: name });
+      options(input, s.enum, s.enumDescriptions);
+      if (s["x-hb-sources"]) { sourceSelects.push({ input: input, s: s }); }
+    } else if (s.type === "boolean" && required) {  // a question that needs an answer: Ja or Nee, not a tick
+      input = el("select", { id: id, name: name }, [
+        el("option", { value: "", text: "Kies..." }), el("option", { value: "true", text: "Ja" }),
+        el("option", { value: "false", text: "Nee" })]);
     } else if (s.contentMediaType === "text/markdown") {
       input = el("textarea", { id: id, name: name, rows: "4" });
     } else if (s.type === "integer") {
@@ -91,11 +160,14 @@
     } else {
       input = el("input", { id: id, name: name, type: "text" });
       if (s.maxLength) { input.setAttribute("maxlength", String(s.maxLength + 20)); }
+      if (s["x-hb-licence"]) { input.setAttribute("list", "hb-licences"); }
     }
     if (required) { input.setAttribute("aria-required", "true"); }
     var box = wrapper(name, s, required, input), touched = false;
+    if (s["x-hb-licence"]) { box.node.insertBefore(licenceHelp(), box.error); }
 
     function get() {
+      if (s.type === "boolean" && input.tagName === "SELECT") { return input.value ? input.value === "true" : undefined; }
       if (s.type === "boolean") { return input.checked ? true : undefined; }
       var text = input.value.trim();
       if (!text) { return undefined; }
@@ -104,8 +176,14 @@
     }
 
     function problem() {
+      var own = ownProblem();
+      return own || external[path] || "";
+    }
+
+    function ownProblem() {
       var v = get();
       if (v === undefined) { return required ? texts.missing : ""; }
+      if (typeof v === "string" && v.indexOf(rules.placeholder) !== -1) { return texts.unfilled; }
       if (s.type === "integer") {
         if (typeof v !== "number") { return texts.int; }
         if (s.minimum !== undefined && v < s.minimum) { return say("minimum", { n: s.minimum }); }
@@ -113,35 +191,65 @@
         return "";
       }
       if (typeof v !== "string") { return ""; }
-      if (s.format === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(v)) { return texts.date; }
-      if (s.minLength && v.length < s.minLength) {
+      if (s.format === "date") {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) { return texts.date; }
+        if (v < rules.firstDay) { return texts.date_early; }
+        if (v > rules.lastDay) { return texts.date_late; }
+        return "";
+      }
+      var size = Array.from(v).length;  // Python counts characters, not UTF-16 units
+      if (s.minLength && size < s.minLength) {
         return s.minLength === 1 ? texts.empty : say("too_short", { n: s.minLength });
       }
-      if (s.maxLength && v.length > s.maxLength) { return say("too_long", { len: v.length, n: s.maxLength }); }
+      if (s.maxLength && size > s.maxLength) { return say("too_long", { len: size, n: s.maxLength }); }
       if (s.pattern && !new RegExp(s.pattern, "u").test(v)) { return s.patternErrorMessage || s.errorMessage; }
+      if (s.enum) { return ""; }
+      var text = s.pattern && s.pattern.indexOf("a-z0-9") !== -1 ? "" : textProblem(v, s["x-hb-title"]);
+      if (text) { return text; }
+      var words = v.split(/\s+/).filter(Boolean).length;
+      if (s["x-hb-words"] && words > s["x-hb-words"]) { return say("summary_words", { n: words, max: s["x-hb-words"] }); }
+      if (s["x-hb-key"] && sourceKeys().indexOf(v) !== -1) { return say("source_exists", { key: v }); }
       return "";
     }
 
     function check(all) {
       var p = problem();
-      show(box, input, p, touched || all);
-      return p ? [{ text: label(name, s) + ": " + p, target: input }] : [];
+      show(box, input, p, touched || all || !!external[path]);
+      return p ? [{ text: label(name, s) + ": " + textOf(p), target: input }] : [];
     }
 
-    input.addEventListener(s.type === "boolean" || s.enum ? "change" : "input", function () {
+    input.addEventListener(input.tagName === "SELECT" || s.type === "boolean" ? "change" : "input", function () {
       touched = true; check(submitted); changed();
     });
     input.addEventListener("blur", function () { if (input.value) { touched = true; check(submitted); } });
     return {
       node: box.node, get: get, check: check, focus: input,
       set: function (v) {
-        if (s.type === "boolean") { input.checked = !!v; } else { input.value = v === undefined ? "" : String(v); }
+        if (s.type === "boolean" && input.tagName === "SELECT") { input.value = v === undefined ? "" : String(v); }
+        else if (s.type === "boolean") { input.checked = !!v; }
+        else {
+          if (input.tagName === "SELECT" && v !== undefined && !input.querySelector("option[value='" + String(v).replace(/'/g, "") + "']")) {
+            input.appendChild(el("option", { value: String(v), text: String(v) }));  // a draft's new source
+          }
+          input.value = v === undefined ? "" : String(v);
+        }
       }
     };
   }
 
+  function licenceHelp() {
+    var details = el("details", { "class": "hb-licences" }, [el("summary", { text: "Wat betekenen de licenties?" })]);
+    var dl = el("dl");
+    site.licences.forEach(function (l) {
+      dl.appendChild(el("dt", { text: l.name }));
+      dl.appendChild(el("dd", { text: l.help }));
+    });
+    details.appendChild(dl);
+    return details;
+  }
+
   /* A list of words from a fixed list (roles, themes, goals): tick boxes. */
-  function choices(name, s, required) {
+  function choices(name, s, required, path) {
     var item = norm(s.items), id = "hb-f" + (counter += 1);
     var fieldset = el("fieldset", { "class": "hb-choices", id: id });
     fieldset.appendChild(el("legend", { text: label(name, s) + (required ? "" : " (mag leeg blijven)") }));
@@ -169,6 +277,7 @@
       var v = get() || [], min = s.minItems || 0, p = "";
       if (required && !v.length) { p = min > 1 ? say("few_items", { n: min }) : texts.missing; }
       else if (v.length && v.length < min) { p = say("few_items", { n: min }); }
+      p = p || textOf(external[path]) || "";
       error.textContent = all || v.length ? p : "";
       return p ? [{ text: label(name, s) + ": " + p, target: boxes[0] }] : [];
     }
@@ -180,22 +289,23 @@
   }
 
   /* A list of texts or of groups (steps, tips, sources): items added and removed with buttons. */
-  function list(name, s, required) {
+  function list(name, s, required, path) {
     var itemSchema = norm(s.items || {});
+    var itemName = s["x-hb-item"] || label(name, s);
     var fieldset = el("fieldset", { "class": "hb-list" });
     fieldset.appendChild(el("legend", { text: label(name, s) + (required ? "" : " (mag leeg blijven)") }));
     fieldset.appendChild(el("p", { "class": "hb-help", text: s.description || "" }));
     var items = el("ol", { "class": "hb-items" });
     var error = el("p", { "class": "hb-error", "aria-live": "polite" });
-    var add = el("button", { type: "button", "class": "md-button hb-add", text: "+ " + label(name, s) + ": nog een toevoegen" });
+    var add = el("button", { type: "button", "class": "md-button hb-add", text: "+ " + itemName + " toevoegen" });
     fieldset.appendChild(items);
     fieldset.appendChild(error);
     fieldset.appendChild(add);
     var rows = [];
 
     function addRow(value) {
-      var title = label(name, s) + " " + (rows.length + 1);
-      var inner = control(name, Object.assign({}, itemSchema, { title: title, $ref: undefined }), true);
+      var title = itemName + " " + (rows.length + 1);
+      var inner = control(name, Object.assign({}, itemSchema, { title: title, $ref: undefined }), true, path + ".*");
       var remove = el("button", { type: "button", "class": "md-button hb-remove", text: "Verwijder" });
       var li = el("li", {}, [inner.node, remove]);
       var row = { inner: inner, li: li };
@@ -228,7 +338,13 @@
       var p = "";
       if (required && !filled.length) { p = s.minItems > 1 ? say("few_items", { n: s.minItems }) : texts.no_items; }
       else if (filled.length && s.minItems && filled.length < s.minItems) { p = say("few_items", { n: s.minItems }); }
-      error.textContent = all ? p : "";
+      if (!p && itemSchema.enum) {  // the same werkvorm chosen twice (the model's own words)
+        var values = filled.map(function (r) { return r.inner.get(); });
+        var twice = values.filter(function (v, i) { return values.indexOf(v) !== i; })[0];
+        if (twice) { p = say("twice", { value: twice }); }
+      }
+      p = p || textOf(external[path]) || "";
+      error.textContent = all || external[path] || p.indexOf("twee keer") !== -1 ? p : "";
       if (p) { found.unshift({ text: label(name, s) + ": " + p, target: rows[0] ? rows[0].inner.focus : add }); }
       return found;
     }
@@ -243,17 +359,32 @@
   }
 
   /* A group of fields (a step, the practical facts, a range). */
-  function group(name, s, required, isRoot) {
+  function group(name, s, required, isRoot, path) {
     var needed = s.required || [];
     var children = Object.keys(s.properties).map(function (key) {
-      return { key: key, c: control(key, s.properties[key], needed.indexOf(key) !== -1) };
+      var sub = s.properties[key];
+      if (s["x-hb-unit"] && (key === "min" || key === "max")) {  // "Min (minuten)": what the number counts
+        sub = Object.assign({}, norm(sub), { title: (norm(sub).title || key) + " (" + s["x-hb-unit"] + ")" });
+      }
+      var where = isRoot ? key : path + "." + key;
+      return { key: key, c: control(key, sub, needed.indexOf(key) !== -1, where) };
     });
     var node = isRoot ? el("div", { "class": "hb-root" }) : el("fieldset", { "class": "hb-group" });
+    var error = el("p", { "class": "hb-error", "aria-live": "polite" });
     if (!isRoot) {
-      node.appendChild(el("legend", { text: label(name, s) }));
+      node.appendChild(el("legend", { text: label(name, s) + (required ? "" : " (mag leeg blijven)") }));
       if (s.description) { node.appendChild(el("p", { "class": "hb-help", text: s.description })); }
     }
     children.forEach(function (child) { node.appendChild(child.c.node); });
+    if (!isRoot) { node.appendChild(error); }
+    var byKey = {};
+    children.forEach(function (child) { byKey[child.key] = child.c; });
+    if (byKey.licentie && byKey.bewerken_toegestaan && byKey.commercieel_toegestaan) {
+      byKey.licentie.focus.addEventListener("change", function () {  // a known licence answers both questions
+        var known = site.licences.filter(function (l) { return l.name === byKey.licentie.get(); })[0];
+        if (known) { byKey.bewerken_toegestaan.set(known.adapt); byKey.commercieel_toegestaan.set(known.commercial); changed(); }
+      });
+    }
     function get() {
       var out = {};
       children.forEach(function (child) { var v = child.c.get(); if (!isEmpty(v)) { out[child.key] = v; } });
@@ -263,8 +394,20 @@
       node: node, get: get, children: children, focus: children[0].c.focus,
       check: function (all) {
         var found = [];
-        children.forEach(function (child) { found = found.concat(child.c.check(all)); });
-        if (!isRoot) {  // "Duur › Min" says which of the two minimums
+        var empty = get() === undefined;
+        // an optional group left empty (no duration for a standing partnership) asks nothing of its fields
+        children.forEach(function (child) { found = found.concat(child.c.check(all && !(empty && !required && !isRoot))); });
+        if (empty && !required && !isRoot) { found = []; }
+        var own = "";
+        var v = get() || {};
+        if (typeof v.min === "number" && typeof v.max === "number" && v.max < v.min) {
+          own = say("range_order", { min: v.min, max: v.max });
+        }
+        own = own || textOf(external[path]) || "";
+        if (!isRoot) {
+          error.textContent = own && (all || !empty) ? own : "";
+          if (own) { found.push({ text: own, target: children[0].c.focus }); }
+          // "Duur › Min" says which of the two minimums
           found.forEach(function (f) { f.text = label(name, s) + " › " + f.text; });
         }
         return found;
@@ -274,7 +417,7 @@
   }
 
   /* A value per word of a fixed list (what the werkvorm brings each role): one list per word. */
-  function perKey(name, s, required) {
+  function perKey(name, s, required, path) {
     var keys = norm(s.propertyNames).enum || [];
     var labels = norm(s.propertyNames).enumDescriptions || keys;
     var fieldset = el("fieldset", { "class": "hb-group" });
@@ -282,7 +425,7 @@
     fieldset.appendChild(el("p", { "class": "hb-help", text: (s.description || "") + " Vul alleen in voor de rollen die je hebt gekozen." }));
     var error = el("p", { "class": "hb-error", "aria-live": "polite" });
     var parts = keys.map(function (key, i) {
-      var c = control(key, Object.assign({}, s.additionalProperties, { title: labels[i] + " (" + key + ")" }), false);
+      var c = control(key, Object.assign({}, s.additionalProperties, { title: labels[i] + " (" + key + ")" }), false, path + "." + key);
       fieldset.appendChild(c.node);
       return { key: key, c: c };
     });
@@ -298,12 +441,71 @@
         var found = [];
         parts.forEach(function (p) { found = found.concat(p.c.check(all)); });
         var p = required && !get() ? texts.missing : "";
-        error.textContent = all ? p : "";
+        p = p || textOf(external[path]) || "";
+        error.textContent = all || external[path] ? p : "";
         if (p) { found.unshift({ text: label(name, s) + ": " + p, target: parts[0].c.focus }); }
         return found;
       },
       set: function (v) { parts.forEach(function (p) { p.c.set((v || {})[p.key]); }); }
     };
+  }
+
+  /* ---- rules across fields and records: what `check` decides that one field cannot know ---- */
+
+  function titleKey(text) {  // textrules.title_key: what a reader sees of a title
+    return (text || "").normalize("NFKD").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  function sourceKeys() { return (norm(defs.SourceRef.properties.bron).enum || []).slice(); }
+
+  function newSourceKeys(data) {
+    return (data.nieuwe_bronnen || []).map(function (n) { return n && n.sleutel; })
+      .filter(function (k) { return typeof k === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k); });
+  }
+
+  function crossCheck(data) {
+    var found = {};
+    var title = typeof data.titel === "string" ? titleKey(data.titel) : "";
+    var slug = editing || slugify(data.titel);
+    var same = site.records.filter(function (r) { return title && r.key === title && r.slug !== editing; })[0];
+    var taken = site.records.filter(function (r) { return slug && r.slug === slug && r.slug !== editing; })[0];
+    if (same) {
+      found.titel = { text: say("same_title", { other: same.source }), action: same.checklist ? null : {
+        label: "Bewerk die werkvorm", run: function () { openRecord(same.slug); } } };
+    } else if (taken) {
+      found.titel = say("same_name", { slug: slug, other: taken.source });
+    } else if (slug && site.reserved.indexOf(slug) !== -1) {
+      found.titel = say("generated", { slug: slug });
+    }
+    (data.verwant || []).forEach(function (v) { if (v === slug) { found.verwant = texts.self; } });
+    var roles = data.voor_wie || [];
+    Object.keys(data.wat_brengt_het || {}).forEach(function (role) {
+      if (roles.indexOf(role) === -1 && !found["wat_brengt_het." + role]) {
+        found["wat_brengt_het." + role] = say("role_missing", { role: role });
+      }
+    });
+    var kind = data.soort || "activiteit", practical = data.praktisch || {};
+    var missing = ["duur", "groepsgrootte"].filter(function (k) { return practical[k] === undefined; })[0];
+    if (kind !== "samenwerking" && missing) {
+      found.praktisch = say("unsized", { name: missing, kind: rules.kinds[kind] || kind });
+    }
+    return found;
+  }
+
+  function refreshSources(data) {
+    var extra = newSourceKeys(data);
+    sourceSelects.forEach(function (entry) {
+      var values = sourceKeys().concat(extra.filter(function (k) { return sourceKeys().indexOf(k) === -1; }));
+      var descriptions = (entry.s.enumDescriptions || []).concat(extra.map(function () { return "nieuwe bron"; }));
+      if (entry.input.options.length !== values.length + 1) { options(entry.input, values, descriptions); }
+    });
+  }
+
+  function checkAll(all) {
+    var data = root.get() || {};
+    refreshSources(data);
+    external = crossCheck(data);
+    return root.check(all);
   }
 
   /* ---- YAML: a small serializer for this schema's values (mappings, lists, texts, numbers, true/false).
@@ -417,12 +619,19 @@
   /* ---- the page ---- */
 
   var form = el("form", { "class": "hb-form", novalidate: "novalidate" });
-  var root = group("", schema, true, true);
+  var root = group("", schema, true, true, "");
   form.appendChild(root.node);
+  var licenceList = el("datalist", { id: "hb-licences" });
+  site.licences.forEach(function (l) { licenceList.appendChild(el("option", { value: l.name })); });
+  form.appendChild(licenceList);
   var summary = el("div", { "class": "hb-summary", role: "alert", tabindex: "-1", hidden: "hidden" });
   var make = el("button", { type: "submit", "class": "md-button md-button--primary", text: "Maak het bestand" });
+  var draftDownload = el("button", { type: "button", "class": "md-button", id: "hb-draft-download", text: "Download concept" });
+  var restart = el("button", { type: "button", "class": "md-button", id: "hb-restart", text: "Begin opnieuw" });
+  var draftStatus = el("p", { role: "status", "class": "hb-status", id: "hb-draft-status" });
   form.appendChild(summary);
-  form.appendChild(make);
+  form.appendChild(el("p", { "class": "hb-actions" }, [make, draftDownload, restart]));
+  form.appendChild(draftStatus);
 
   var result = el("section", { "class": "hb-result", hidden: "hidden", "aria-labelledby": "hb-result-title" });
   var resultTitle = el("h2", { id: "hb-result-title", text: "Je bestand" });
@@ -432,22 +641,78 @@
   var copy = el("button", { type: "button", "class": "md-button", text: "Kopieer" });
   var download = el("a", { "class": "md-button", id: "hb-download", text: "Download" });
   var status = el("p", { role: "status", "class": "hb-status" });
-  var githubNote = el("p", { "class": "hb-help" });
-  [resultTitle, nameLine, output, el("p", { "class": "hb-actions" }, [github, copy, download]), status, githubNote]
+  var githubNote = el("p", { "class": "hb-help", id: "hb-github-note" });
+  var sourceNote = el("div", { "class": "hb-help", id: "hb-sources-note", hidden: "hidden" });
+  [resultTitle, nameLine, output, el("p", { "class": "hb-actions" }, [github, copy, download]), status, githubNote, sourceNote]
     .forEach(function (n) { result.appendChild(n); });
 
   host.appendChild(form);
   host.appendChild(result);
-  var editing = null; // the slug of an existing werkvorm that is open in the form
+
+  /* ---- the draft: kept in this browser (localStorage), on this device only ---- */
+
+  var DRAFT = "handboek-voorstel-concept:"; // + the werkvorm's name, or "nieuw": one draft each, none overwrites another
+  var dirty = false; // typed since the last time the text left the page (download, copy, GitHub)
+  var saveTimer = null;
+
+  function storage() { try { return window.localStorage; } catch (e) { return null; } }
+
+  function saveDraft() {
+    var store = storage(), data = root.get();
+    if (!store) { return; }
+    try {
+      if (data) {
+        store.setItem(DRAFT + (editing || "nieuw"), JSON.stringify({ data: data, editing: editing, saved: new Date().toISOString() }));
+        draftStatus.textContent = "Concept bewaard in deze browser, op dit apparaat.";
+      } else {
+        store.removeItem(DRAFT + (editing || "nieuw"));
+      }
+    } catch (e) {
+      draftStatus.textContent = "Deze browser bewaart geen concept (privévenster of geen ruimte): download het concept.";
+    }
+  }
+
+  function readDraft(slug) {
+    var store = storage();
+    try { return store ? JSON.parse(store.getItem(DRAFT + (slug || "nieuw")) || "null") : null; } catch (e) { return null; }
+  }
 
   function changed() {
     if (!result.hidden) { result.hidden = true; status.textContent = ""; }
-    if (submitted) { report(root.check(true)); }
+    dirty = true;
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(function () { saveTimer = null; saveDraft(); }, 250);
+    report(checkAll(submitted), submitted);
   }
 
-  function report(found) {
+  window.addEventListener("beforeunload", function (event) {
+    if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; saveDraft(); }
+    if (dirty && root.get()) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  function fillIn(data, slug) {
+    root.set(data);
+    editing = slug || null;
+    refreshSources(data || {});
+    root.set(data);  // again: a new source's key is a choice only once its description is in
+  }
+
+  restart.addEventListener("click", function () {
+    var store = storage();
+    if (store) { store.removeItem(DRAFT + (editing || "nieuw")); }
+    fillIn({}, null);
+    submitted = false; dirty = false;
+    report([], false);
+    result.hidden = true;
+    draftStatus.textContent = "Het concept is gewist. Je begint met een leeg formulier.";
+    history.replaceState(null, "", location.pathname);
+  });
+
+  /* ---- the summary of problems and the file ---- */
+
+  function report(found, visible) {
     summary.textContent = "";
-    if (!found.length) { summary.hidden = true; return; }
+    if (!found.length || !visible) { summary.hidden = true; return; }
     summary.appendChild(el("p", { text: found.length === 1 ? "Nog 1 ding om aan te passen:" : "Nog " + found.length + " dingen om aan te passen:" }));
     var ul = el("ul");
     found.forEach(function (f) {
@@ -459,51 +724,91 @@
     summary.hidden = false;
   }
 
+  function fileName(data) { return (editing || slugify(data.titel) || "nieuwe-werkvorm") + ".yml"; }
+
+  function offer(link, text, name) {
+    link.setAttribute("href", URL.createObjectURL(new Blob([text], { type: "text/yaml" })));
+    link.setAttribute("download", name);
+  }
+
+  draftDownload.addEventListener("click", function () {  // the draft as it is, problems and all
+    var data = root.get() || {};
+    var link = el("a", { hidden: "hidden" });
+    offer(link, toYaml(data), "concept-" + fileName(data));
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    dirty = false;
+    draftStatus.textContent = "Het concept is gedownload: " + link.getAttribute("download") + ".";
+  });
+
+  function copyText(text, done) {
+    output.value = text;
+    output.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { document.execCommand("copy"); done(); });
+    } else {
+      document.execCommand("copy");
+      done();
+    }
+  }
+
+  var LONGEST_LINK = 8000; // characters; longer addresses fail in some browsers and at GitHub
+  var pasteFirst = false; // GitHub opens without the text: it is copied for the editor to paste
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     submitted = true;
-    var found = root.check(true);
-    report(found);
+    var found = checkAll(true);
+    report(found, true);
     if (found.length) { summary.focus(); return; }
     var data = root.get() || {};
     var yaml = toYaml(data);
-    var slug = editing || slugify(data.titel) || "nieuwe-werkvorm";
-    var filename = slug + ".yml";
+    var filename = fileName(data);
     output.value = yaml;
     nameLine.textContent = "Bestandsnaam: werkvormen/" + filename;
-    download.setAttribute("href", URL.createObjectURL(new Blob([yaml], { type: "text/yaml" })));
-    download.setAttribute("download", filename);
+    offer(download, yaml, filename);
     var newUrl = host.getAttribute("data-new"), editUrl = host.getAttribute("data-edit");
-    if (editing && editUrl) {
+    pasteFirst = false;
+    if (editing && editUrl) {  // any size: GitHub's own editor for that file, and the new text to paste
       github.setAttribute("href", editUrl + filename);
       github.hidden = false;
-      githubNote.textContent = "GitHub opent het bestaande bestand. Klik eerst op Kopieer, selecteer in GitHub alle tekst en plak je nieuwe versie eroverheen.";
+      pasteFirst = true;
+      githubNote.textContent = "Klik op Open in GitHub: je nieuwe tekst gaat dan eerst naar je klembord. GitHub opent het " +
+        "bestaande bestand. Selecteer daar alle tekst (Ctrl+A, op een Mac Cmd+A) en plak (Ctrl+V of Cmd+V).";
     } else if (newUrl) {
       var url = newUrl + "?filename=" + encodeURIComponent(filename) + "&value=" + encodeURIComponent(yaml);
-      github.setAttribute("href", url);
+      pasteFirst = url.length > LONGEST_LINK;
+      github.setAttribute("href", pasteFirst ? newUrl + "?filename=" + encodeURIComponent(filename) : url);
       github.hidden = false;
-      githubNote.textContent = url.length > 8000
-        ? "Je bestand is lang; lukt het openen niet, klik dan op Kopieer, open GitHub en plak de tekst."
+      githubNote.textContent = pasteFirst
+        ? "Je bestand is lang. Klik op Open in GitHub: de tekst gaat dan eerst naar je klembord. Plak hem in het lege bestand dat GitHub opent (Ctrl+V of Cmd+V)."
         : "GitHub opent een nieuw bestand in werkvormen/ met deze tekst erin.";
     } else {
       github.hidden = true;
       githubNote.textContent = "Deze versie van de website weet niet waar de repository staat: kopieer of download het bestand.";
     }
+    var fresh = newSourceKeys(data);
+    sourceNote.hidden = !fresh.length;
+    sourceNote.textContent = fresh.length
+      ? "Je nieuwe bron (" + fresh.join(", ") + ") staat in hetzelfde bestand, onder nieuwe_bronnen. Zo gaat alles in één " +
+        "voorstel naar GitHub. De redactie zet de bron daarna in een eigen bestand in werkvormen/bronnen/."
+      : "";
     result.hidden = false;
-    resultTitle.focus();
     resultTitle.setAttribute("tabindex", "-1");
     resultTitle.focus();
   });
 
-  copy.addEventListener("click", function () {
-    output.select();
-    var done = function () { status.textContent = "Gekopieerd. Plak de tekst in GitHub."; };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(output.value).then(done, function () { document.execCommand("copy"); done(); });
-    } else {
-      document.execCommand("copy");
-      done();
+  github.addEventListener("click", function () {
+    dirty = false;
+    if (pasteFirst) {
+      copyText(output.value, function () { status.textContent = "Gekopieerd. Plak de tekst in GitHub."; });
     }
+  });
+  download.addEventListener("click", function () { dirty = false; });
+
+  copy.addEventListener("click", function () {
+    copyText(output.value, function () { status.textContent = "Gekopieerd. Plak de tekst in GitHub."; dirty = false; });
   });
 
   /* Open an existing werkvorm: its data is published beside the site (formulier/SLUG.json). */
@@ -512,15 +817,33 @@
     var config = document.getElementById("__config");
     try { return new URL(JSON.parse(config.textContent).base + "/", location.href).href; } catch (e) { return new URL("../", location.href).href; }
   }
+  function restore(draft) {
+    fillIn(draft.data, draft.editing);
+    report(checkAll(false), false);
+    draftStatus.textContent = "Je concept van " + new Date(draft.saved).toLocaleString("nl-NL") +
+      " is teruggezet. Wil je iets anders? Klik op Begin opnieuw.";
+  }
+
   function openRecord(slug) {
+    if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; saveDraft(); }  // what she typed last stays hers
+    var kept = readDraft(slug);  // her own changes to this werkvorm, from an earlier visit, come first
+    if (kept && kept.data) {
+      restore(kept);
+      history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
+      if (opener) { opener.querySelector("select").value = slug; }
+      return Promise.resolve();
+    }
     var address = siteBase() + host.getAttribute("data-data") + "/" + slug + ".json";
     return fetch(address).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (data) {
-        root.set(data);
-        editing = slug;
+        fillIn(data, slug);
         submitted = false;
+        dirty = false;
         result.hidden = true;
         status.textContent = "";
+        report(checkAll(false), false);
+        saveDraft();
+        history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
         if (opener) { opener.querySelector("select").value = slug; }
         form.querySelector("input, textarea, select").focus();
       })
@@ -534,12 +857,15 @@
     opener.addEventListener("submit", function (event) {
       event.preventDefault();
       var slug = opener.querySelector("select").value;
-      if (slug) {
-        history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
-        openRecord(slug).then(function () { host.scrollIntoView(); });
-      }
+      if (slug) { openRecord(slug).then(function () { host.scrollIntoView(); }); }
     });
   }
+
   var asked = new URLSearchParams(location.search).get("werkvorm");
-  if (asked && /^[a-z0-9-]+$/.test(asked)) { openRecord(asked); }
+  var draft = readDraft(null);
+  if (asked && /^[a-z0-9-]+$/.test(asked)) {
+    openRecord(asked);
+  } else if (draft && draft.data) {
+    restore(draft);
+  }
 })();
