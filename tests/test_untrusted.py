@@ -123,6 +123,7 @@ def test_check_reports_a_symlink_in_docs_with_the_records(tmp_path):
     assert "1 probleem in de werkvormen en docs/ gevonden; er is niets gebouwd." in result.stderr
 
 
+@pytest.mark.slow  # a site build
 def test_the_build_refuses_a_symlink_in_docs_and_writes_nothing(project):
     (project / "docs" / "instellingen.txt").symlink_to("../mkdocs.yml")
     (project / "docs" / "pagina.md").symlink_to("../mkdocs.yml")
@@ -215,6 +216,7 @@ def test_front_matter_keys_come_from_an_allowlist(tmp_path, case, front, expecte
     assert len(found) == 1 and found[0].startswith(expected), found
 
 
+@pytest.mark.slow  # a site build
 def test_a_template_in_front_matter_gives_a_dutch_error_not_a_traceback(project):
     (project / "docs" / "x.md").write_text("---\ntemplate: ../../../../etc/passwd\n---\n# X\n", encoding="utf-8")
     (project / "docs" / "x.html").write_text("<script>alert(1)</script>", encoding="utf-8")
@@ -306,7 +308,9 @@ def test_the_summary_fence_is_longer_than_any_backtick_run(runs):
 def test_the_workflow_never_pastes_raw_output_into_the_summary():
     workflow = (ROOT / ".github" / "workflows" / "handboek.yml").read_text(encoding="utf-8")
     assert "```" not in workflow and "--summary $GITHUB_STEP_SUMMARY" in workflow
-    assert '>> "$GITHUB_STEP_SUMMARY"' not in workflow and not re.search(r"\btee\b", workflow)
+    appended = [line for line in workflow.splitlines() if '>> "$GITHUB_STEP_SUMMARY"' in line]
+    assert all("python -m handbook" in line for line in appended)  # only our own, encoded output
+    assert not re.search(r"\btee\b", workflow)
     jobs = yaml.safe_load(workflow)["jobs"]
     for name in ("check", "build"):  # no token in .git/config while a pull request's files are read
         checkout = next(s for s in jobs[name]["steps"] if s.get("uses", "").startswith("actions/checkout"))
@@ -386,6 +390,7 @@ def test_deep_nesting_is_a_dutch_message_not_a_crash(tmp_path, case, new, expect
     assert expected in result.stderr and "Traceback" not in result.stderr, result.stderr[-500:]
 
 
+@pytest.mark.slow  # a site build
 def test_the_build_survives_deep_nesting_and_writes_nothing(project):
     path = project / "werkvormen" / "leerhuis.yml"
     text = path.read_text(encoding="utf-8")
@@ -644,6 +649,7 @@ def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
     assert only_content.stdout.startswith("## Alleen inhoud")
 
 
+@pytest.mark.slow  # a site build
 def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
     from helpers import copy_project
 
@@ -665,3 +671,16 @@ def test_a_reserved_heading_in_a_text_with_a_link_stays_a_heading(tmp_path):
     assert text.md(source) == source
     ids, html = _page_ids(tmp_path, "filters\n\nZie [de privacyregels](../privacy.md).")
     assert "kop-filters" in ids and "filters" not in ids and "<h2" in html
+
+
+def test_the_preview_summary_shows_a_records_title_as_text():
+    """#25's summary of changed pages puts record titles in a Markdown table: no image, link or column."""
+    from handbook import changes
+
+    page = changes.Changed(
+        title="Kijk ![x](https://x.example/p.gif) | <img src=x> [a](b)", status="nieuw", page="a.html"
+    )
+    table = changes.markdown([page], "voorbeeld-site")
+    row = next(line for line in table.splitlines() if "nieuw" in line)
+    assert row.count(" | ") == 2  # three cells: the escaped | adds none
+    assert not re.search(r"(?<!\\)(<img|\]\(|!\[)", row)  # every mark-up character escaped
