@@ -131,11 +131,27 @@ HOSTILE = [  # what an editor may paste: every line break Unicode knows, spaces 
     "Tekst\r\n- lijst: ingevoegd",
     "Tekst\x0bverticale tab\x0cnieuwe pagina: ingevoegd",
     "Let\u00a0op: vaste spatie\u200b en\u2007meer",
+    "Let\u00a0op: vaste\u202fspatie en\u2007figuurspatie",
     'Aanhalingstekens " en \\ en # en: dubbele punt',
     "- begint als lijst",
     "null ~ true: 12:30 0x96",
     "*ster &anker !tag | > % @ `",
 ]
+
+
+def _refused_by_the_form(page) -> bool:
+    """Whether the form refused the text itself, in check's words, and made no file.
+
+    The form (since #25) applies check's rules for invisible and control characters as the editor
+    types; a text it refuses never reaches the YAML. One it accepts must come back unchanged.
+    """
+    page.wait_for_timeout(200)
+    if page.locator("#hb-yaml").is_visible():
+        return False
+    summary = page.locator(".hb-summary")
+    expect(summary).to_be_visible()
+    assert re.search(r"bevat een (stuurteken|onzichtbaar teken) \(U\+[0-9A-F]{4}", summary.inner_text())
+    return True
 
 
 def _text_fields(page):
@@ -161,6 +177,8 @@ def test_a_nel_in_wat_is_het_stays_in_wat_is_het(page, untrusted_url):
     typed = "Een avond samen koken.\x85eigen_advies: door het formulier ingevoegd"
     page.get_by_label("Wat is het", exact=True).fill(typed)
     page.get_by_role("button", name="Maak het bestand").click()
+    if _refused_by_the_form(page):  # since #25 the form applies check's text rules as the editor types
+        return
     data = parse(page.locator("#hb-yaml").input_value()).data
     assert "eigen_advies" not in data and data["wat_is_het"] == typed
 
@@ -177,7 +195,8 @@ def test_whatever_is_typed_into_any_field_comes_back_in_that_field_only(page, un
         field.fill(f"{number} {hostile}")
         expected[number] = field.input_value().strip()  # what the browser keeps (an input drops line breaks)
     page.get_by_role("button", name="Maak het bestand").click()
-    expect(page.locator("#hb-yaml")).to_be_visible()
+    if _refused_by_the_form(page):
+        return
     text = page.locator("#hb-yaml").input_value()
     data = parse(text).data  # the project's own loader
     leaves = [value for _, value in _leaves(data)]
