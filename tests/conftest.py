@@ -74,6 +74,11 @@ def payload_site(tmp_path_factory, recorder) -> Path:
         "werkvormen/bronnen/artikel-samen-werken-samen-leren.yml",
     ):
         inject_payloads(project / record, recorder[0])
+    # `check` refuses an address that no source gives (provenance); here a source gives the attacker's,
+    # so that what is tested is the next line: nothing on a page or in a PDF fetches them
+    given = project / "werkvormen" / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"
+    addresses = f"  <{recorder[0]}/pixel.gif> <{recorder[0]}/link>\n"
+    given.write_text(given.read_text(encoding="utf-8") + addresses, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert recorder[1] == [], "the build fetched an address from a record"

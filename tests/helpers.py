@@ -137,6 +137,7 @@ PAYLOADS = [
 ]
 FIXED = {
     "verwant",
+    "werkvorm",  # verschil_met: a name, not text
     "voor_wie",
     "themas",
     "doelen",

@@ -430,7 +430,7 @@ class Werkvorm(Record):
         examples=[["docent", "jeugdprofessional"]],
     )
     wanneer_kiezen: list[Line] = Field(
-        default_factory=list,
+        min_length=1,
         description="Wanneer kies je deze werkvorm? Korte regels met de situatie of vraag van de lezer, in "
         "de woorden die lezers zelf gebruiken. De zoekfunctie weegt ze zwaar.",
         examples=[["Je wilt weten hoe het er in de praktijk echt aan toegaat."]],

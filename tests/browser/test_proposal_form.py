@@ -24,6 +24,7 @@ def fill_a_werkvorm(page):
     page.get_by_label("Samenvatting", exact=True).fill("Studenten en jongeren koken samen en leren elkaar zo kennen.")
     for role in ("docent", "student"):
         page.check(f"input[name=voor_wie][value={role}]")
+    page.get_by_label("Wanneer kiezen 1", exact=True).fill("Je wilt jongeren buiten de les leren kennen.")
     page.get_by_label("Wat is het", exact=True).fill("Een avond samen koken.\n\nJe praat terwijl je snijdt en roert.")
     page.get_by_label("Docent (docent) 1", exact=True).fill("Je hoort wat jongeren bezighoudt.")
     page.get_by_label("Wie organiseert", exact=True).fill("Een docent met een jongerenwerker.")
@@ -72,6 +73,7 @@ def test_a_filled_in_form_gives_a_record_that_check_accepts(page, base_url, tmp_
     assert [s.titel for s in record.stappen] == ["Kook en eet samen", "Kies een keuken"][::-1]
     assert record.stappen[1].uitleg == "Verdeel de taken: #1 snijden, #2 koken."
     assert record.let_op == ["Let op: allergieën en dieetwensen vraag je vooraf."]
+    assert record.wanneer_kiezen == ["Je wilt jongeren buiten de les leren kennen."]
     assert record.wat_is_het == "Een avond samen koken.\n\nJe praat terwijl je snijdt en roert."
     assert record.bronnen[0].bron == "gluren-bij-de-burens-kaart"
     assert yaml_text.startswith("# yaml-language-server: $schema=../schema/werkvorm.schema.json\n")

@@ -1,4 +1,5 @@
-"""Search as a Dutch reader uses it: without accents, with typos, in plural, by synonym, pasted."""
+"""Search as a Dutch reader uses it: without accents, with typos, in plural, by synonym, pasted,
+as a whole sentence about a need, in English, with Dutch compounds, and with an answer when nothing fits."""
 
 from __future__ import annotations
 
@@ -45,6 +46,66 @@ def search(page, base_url, query):
 def test_search_finds_the_right_werkvorm_first(page, base_url, query, first):
     titles = search(page, base_url, query)
     assert titles and titles[0] == first, titles
+
+
+@pytest.mark.parametrize(
+    "query, wanted",
+    [
+        # a need in a whole sentence: the one distinctive word decides, not "werk" or "collega's"
+        ("reflecteren op je eigen werk met collega's", "Intervisie"),
+        ("ik zit met een ethisch dilemma in mijn werk", "Moreel beraad"),
+        # a reason from the record (wanneer_kiezen) in the reader's words
+        ("medewerkers en leiding elkaars werk beter laten snappen", "Crossover meelopen"),
+        # Dutch compounds, both ways, and a separable verb joined
+        ("les", "Gastles uit de praktijk"),  # part of "gastles"
+        ("jeugdzorgorganisatie bezoeken", "Meelopen in de praktijk"),  # a compound the site does not use
+        ("meewerken bij een andere organisatie", "Uitwisseling tussen organisaties"),  # "werken ... mee"
+        # English and everyday words, mapped to the handbook's own term
+        ("peer supervision", "Intervisie"),
+        ("guest lecture", "Gastles uit de praktijk"),
+        ("lived experience", "Ervaringskennis inbrengen"),
+        ("managers", "Crossover meelopen"),  # the handbook says leidinggevenden
+    ],
+)
+def test_search_understands_a_need_not_only_a_name(page, base_url, query, wanted):
+    titles = search(page, base_url, query)
+    assert wanted in titles[:3], titles
+
+
+def test_experienced_is_not_searched_as_experience(page, base_url):
+    """The stemmer makes "ervaren" and "ervaring" one word; the index keeps "ervaren" apart."""
+    titles = search(page, base_url, "ervaren")
+    assert titles[0] != "Ervaringskennis inbrengen", titles
+    assert "Post-hbo-leergang Jeugdprofessional van de toekomst" in titles[:3], titles
+
+
+def answer_for(page, base_url, query):
+    page.goto(f"{base_url}/")
+    page.get_by_role("textbox", name="Zoeken").first.click()
+    page.keyboard.type(query)
+    page.wait_for_selector(".hb-search-none", timeout=10_000)
+    return page.locator(".hb-search-none")
+
+
+def test_nothing_found_gets_a_dutch_answer_with_the_closest_werkvormen(page, base_url):
+    answer = answer_for(page, base_url, "spiegelbijeenkomstqqq")
+    assert "Niets gevonden voor" in answer.inner_text()
+    assert answer.get_by_role("link", name="Spiegelbijeenkomst").count() == 1
+    catalogue = answer.get_by_role("link", name="alle werkvormen")
+    assert catalogue.get_attribute("href") == f"{base_url}/werkvormen/"
+    answer.get_by_role("link", name="Spiegelbijeenkomst").click()
+    page.wait_for_url(f"{base_url}/werkvormen/spiegelbijeenkomst/")
+
+
+def test_nothing_found_for_nonsense_still_points_to_the_catalogue(page, base_url):
+    answer = answer_for(page, base_url, "xqzwv")
+    assert answer.get_by_role("listitem").count() == 0
+    assert answer.get_by_role("link", name="alle werkvormen").count() == 1
+    # a query that finds something again takes the answer away
+    box = page.get_by_role("textbox", name="Zoeken").first
+    box.fill("intervisie")
+    page.wait_for_selector(".hb-search-none", state="detached", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() > 0
 
 
 def test_help_pages_rank_below_the_werkvorm_but_stay_findable(page, base_url):

@@ -1,7 +1,7 @@
 /* Search as a Dutch reader expects it, behind Material's own search box and results list.
  *
  * Loaded in <head>, before Material's bundle (no inline script, so a Content-Security-Policy
- * can forbid those). Three things:
+ * can forbid those). Four things:
  *
  * 1. Material fetches the whole search index as every page loads, the largest part of a first
  *    visit on a phone. Hold that one request back until the reader starts to search: the
@@ -9,24 +9,33 @@
  *    search (?q=).
  * 2. Material reads the box on key-up only, so a query pasted with the mouse or a phone's
  *    paste button (no key) was lost while the index loaded. Every input now counts as a key-up.
- * 3. Each query is rewritten for Material's lunr search worker: Dutch stop words and one-letter
- *    words dropped (they matched every word starting with "in" or "de"), accents dropped (the
- *    index holds every accented word without accents as well), and for every other word an exact
- *    clause that goes through the Dutch stemmer (plurals, -ing/-en), a prefix clause (while
- *    typing), a clause for the word without a diminutive ending or English plural -es, and for
- *    longer words a clause
- *    that allows one or two typing errors. A query that uses lunr's own syntax is left alone.
+ * 3. Each query is rewritten for Material's lunr search worker. Dutch stop words and one-letter
+ *    words are dropped and accents too (the index holds every accented word without accents as
+ *    well). A word from the shared synonym list also searches the handbook's own term for it
+ *    ("managers": leidinggevende). Every other word gets an exact clause that goes through the
+ *    Dutch stemmer (plurals, -ing/-en), a prefix clause (while typing), a clause without a
+ *    diminutive ending or English plural -es, and each clause is weighted by how rare the word
+ *    is on the site: in "reflecteren op je eigen werk met collega's" the one rare word decides,
+ *    not "werk" or "eigen", which nearly every page has. A word the site does not hold is split
+ *    into known parts when it is a compound ("jeugdzorgorganisatie": jeugdzorg, organisatie) and
+ *    gets clauses that allow one or two typing errors. A query in lunr's own syntax is left alone.
+ * 4. When nothing is found, a short Dutch answer with the werkvormen whose names are closest to
+ *    the query and a link to the catalogue with its filters, never an empty list.
  *
- * The index side (other names, synonyms, accent-free words, page weights) is made at build time
- * by src/handbook/search.py.
+ * The index side (other names, reasons, word parts, accent-free words, page weights, and the
+ * table of words `config.handbook` this file reads) is made at build time by
+ * src/handbook/search.py and src/handbook/wordforms.py.
  */
 (function () {
   "use strict";
 
-  var QUERY = 2, READY = 1;  // Material's SearchMessageType
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
   var STOP = ("aan al alle als bij dan dat de den der die dit door een en er hem het hoe hun " +
               "ik in is je jij jou jouw kan kun me meer met mijn na naar niet nog of om ook op " +
               "over te tot u uit van voor wat we welke wie wij zij ze zo zonder").split(" ");
+  var MIN_PART = 3, LINKS = ["s", "en", "e"];
+  var help = null;  // config.handbook of the index: {paginas, woorden: {word: pages}, termen: {word: term}}
+  var werkvormen = [];  // [{title, location, names}] for the answer when nothing is found
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -39,26 +48,172 @@
     return m[2] ? m[1] + m[2] : m[1];
   }
 
-  function clauses(word) {
+  /* How many pages hold the word; 0 when the site does not (a typo, or a word of its own). */
+  function pages(word) {
+    return help && help.woorden[word] || 0;
+  }
+
+  /* 1 for a word on one page (or none), near 0 for a word on every page. */
+  function rarity(word) {
+    var n = pages(word);
+    if (!help || !n) { return 1; }
+    return Math.log((help.paginas + 1) / n) / Math.log(help.paginas + 1);
+  }
+
+  /* The known parts of a compound the site does not hold, as src/handbook/wordforms.py splits:
+     the head is a known word, the part before it is known (maybe after a linking s, en or e)
+     or a compound of known parts itself. */
+  function splitCompound(word) {
+    for (var cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+      var head = word.slice(cut), modifier = word.slice(0, cut);
+      if (!pages(head) || STOP.indexOf(head) >= 0 || (head.length === 3 && /en$/.test(head))) { continue; }
+      var stems = LINKS.filter(function (link) { return modifier.length > link.length && modifier.slice(-link.length) === link; })
+        .map(function (link) { return modifier.slice(0, -link.length); }).concat([modifier])
+        .filter(function (stem) { return stem.length >= MIN_PART && STOP.indexOf(stem) < 0; });
+      for (var i = 0; i < stems.length; i++) {
+        if (pages(stems[i])) { return [stems[i], head]; }
+      }
+      for (var j = 0; j < stems.length; j++) {
+        var inner = splitCompound(stems[j]);
+        if (inner.length) { return inner.concat([head]); }
+      }
+    }
+    return [];
+  }
+
+  /* The handbook's own terms for words of the shared list in the query: "peer supervision" -> intervisie. */
+  function handbookTerms(words) {
+    if (!help || !help.termen) { return []; }
+    var query = " " + words.join(" ") + " ", singular = " " + words.map(function (word) {
+      return word.replace(/(?:en|s)$/, "");
+    }).join(" ") + " ", found = [];
+    Object.keys(help.termen).forEach(function (other) {
+      var key = " " + other.replace(/-/g, " ") + " ";
+      if (query.indexOf(key) >= 0 || singular.indexOf(key) >= 0) {
+        found = found.concat(help.termen[other].split(/[\s-]+/));
+      }
+    });
+    return found.filter(function (word) { return word.length > 1 && STOP.indexOf(word) < 0; });
+  }
+
+  /* Lunr clauses for one word, weighted by how rare it is; `common` when rarer words carry the query. */
+  function clauses(word, common) {
     var plain = fold(word);
-    var out = [plain];                       // Material makes this a prefix: plain*
     if (plain.length < 3) { return [plain + "^1"]; }
-    out.push(plain + "^6");                  // exact, stemmed
-    if (plain.length >= 5) { out.push(plain + "~" + (plain.length >= 9 ? 2 : 1)); }
+    var weight = 1 + Math.round(9 * Math.pow(rarity(plain), 2));
+    if (common) { return [plain + "^1"]; }
+    var apart = help && help.apart && help.apart[plain];  // ervaren: not stemmed onto ervaring
+    var out = [plain + "*^" + weight, (apart || plain) + "^" + 6 * weight];  // prefix while typing; exact, stemmed
+    var known = pages(plain) > 0;
+    if (!known && plain.length >= 5) { out.push(plain + "~" + (plain.length >= 9 ? 2 : 1)); }
     var stem = withoutDiminutive(plain);
-    if (stem && stem.length >= 3) { out.push(stem + "^3"); }
-    if (/[^aeiou]es$/.test(plain) && plain.length >= 6) { out.push(plain.slice(0, -2) + "^3"); }  // masterclasses
-    if (plain !== word) { out.push(word + "^6"); }  // as typed, with its accents
+    if (stem && stem.length >= 3) { out.push(stem + "^" + 3 * weight); }
+    if (/[^aeiou]es$/.test(plain) && plain.length >= 6) { out.push(plain.slice(0, -2) + "^" + 3 * weight); }  // masterclasses
+    if (plain !== word && !apart) { out.push(word + "^" + 6 * weight); }  // as typed, with its accents
+    if (!known && plain.length >= 2 * MIN_PART) {
+      splitCompound(plain).forEach(function (part) {
+        out.push(part + "^" + 3 * (1 + Math.round(9 * Math.pow(rarity(part), 2))));
+      });
+    }
     return out;
   }
 
   function rewrite(query) {
     if (/(^|\s)[+-]|[~^:*"]/.test(query)) { return query; }
     var words = query.toLowerCase().replace(/['’`]s\b/g, "s").split(/[^\p{L}\p{N}]+/u)
-      .filter(function (word) { return word.length > 0; });
+      .filter(function (word) { return word.length > 0; });  // as typed: "cliënt" also finds the accented title
     var kept = words.filter(function (word) { return word.length > 1 && STOP.indexOf(fold(word)) < 0; });
     if (!kept.length) { kept = words; }
-    return kept.map(clauses).reduce(function (all, some) { return all.concat(some); }, []).join(" ");
+    var plain = kept.map(fold);
+    kept = kept.concat(handbookTerms(words.map(fold)).filter(function (word) { return plain.indexOf(word) < 0; }));
+    var rarest = Math.max.apply(null, kept.map(function (word) { return rarity(fold(word)); }));
+    return kept.map(function (word) {
+      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(fold(word)) < 0.15);
+    }).reduce(function (all, some) { return all.concat(some); }, []).join(" ");
+  }
+
+  /* 4. The answer when nothing is found: the werkvormen with the closest names, and the catalogue. */
+  function trigrams(text) {
+    var padded = "  " + fold(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, " ") + " ", out = {};
+    for (var i = 0; i < padded.length - 2; i++) { out[padded.slice(i, i + 3)] = true; }
+    return out;
+  }
+
+  /* The share of the query's letter triples that the name holds: "intervisei" is close to Intervisie. */
+  function closeness(asked, name) {
+    var keys = Object.keys(asked), shared = 0;
+    keys.forEach(function (key) { if (name[key]) { shared++; } });
+    return shared / (keys.length || 1);
+  }
+
+  function closest(query, count) {
+    var asked = trigrams(query);
+    return werkvormen.map(function (werkvorm) {
+      var score = Math.max.apply(null, werkvorm.names.map(function (name) { return closeness(asked, trigrams(name)); }));
+      return {werkvorm: werkvorm, score: score};
+    }).filter(function (found) { return found.score >= 0.3; })
+      .sort(function (a, b) { return b.score - a.score; }).slice(0, count)
+      .map(function (found) { return found.werkvorm; });
+  }
+
+  function siteUrl(path) {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (error) { /* the page's own folder */ }
+    return new URL(path, new URL(base.replace(/\/?$/, "/"), location.href)).href;
+  }
+
+  function link(text, path) {
+    var a = document.createElement("a");
+    a.href = siteUrl(path);
+    a.textContent = text;
+    return a;
+  }
+
+  function answerNothing(query) {
+    var result = document.querySelector(".md-search-result");
+    if (!result) { return; }
+    var box = result.querySelector(".hb-search-none") || document.createElement("div");
+    box.className = "hb-search-none";
+    box.setAttribute("role", "status");
+    box.textContent = "";
+    var lead = document.createElement("p");
+    lead.textContent = "Niets gevonden voor \u2018" + query + "\u2019. ";
+    var near = closest(query, 3);
+    if (near.length) {
+      lead.appendChild(document.createTextNode("Bedoel je misschien een van deze werkvormen?"));
+      box.appendChild(lead);
+      var list = document.createElement("ul");
+      near.forEach(function (werkvorm) {
+        var item = document.createElement("li");
+        item.appendChild(link(werkvorm.title, werkvorm.location));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    } else {
+      box.appendChild(lead);
+    }
+    var more = document.createElement("p");
+    more.appendChild(document.createTextNode("Of kies een werkvorm met de filters in "));
+    more.appendChild(link("alle werkvormen", "werkvormen/"));
+    more.appendChild(document.createTextNode(": voor wie, thema, doel en duur."));
+    box.appendChild(more);
+    result.appendChild(box);
+  }
+
+  function clearNothing() {
+    var box = document.querySelector(".hb-search-none");
+    if (box) { box.remove(); }
+  }
+
+  function learn(index) {
+    if (!index || !index.config) { return; }
+    help = index.config.handbook || null;
+    werkvormen = (index.docs || []).filter(function (doc) {
+      return /^werkvormen\/[^#]+\/$/.test(doc.location);
+    }).map(function (doc) {
+      return {title: doc.title, location: doc.location, names: [doc.title, doc.namen || ""]};
+    });
   }
 
   /* 1. Hold back the index request until the reader starts to search. */
@@ -99,13 +254,21 @@
     var worker = new Native(url, options);
     if (!/workers\/search\./.test(String(url))) { return worker; }
     var post = worker.postMessage;
+    var asked = "";
     worker.postMessage = function (message) {
+      if (message && message.type === SETUP) { learn(message.data); }
       if (message && message.type === QUERY && typeof message.data === "string") {
+        asked = message.data;
         message = {type: QUERY, data: rewrite(message.data)};
       }
       return post.apply(worker, [message].concat([].slice.call(arguments, 1)));
     };
     worker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === RESULT) {
+        var none = asked.trim() && !(event.data.data && event.data.data.items && event.data.data.items.length);
+        var query = asked.trim();
+        setTimeout(function () { if (none) { answerNothing(query); } else { clearNothing(); } }, 0);
+      }
       var box = document.querySelector("[data-md-component=search-query]");
       if (event.data && event.data.type === READY && box && box.value) {
         setTimeout(function () { box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true})); }, 0);
