@@ -34,7 +34,7 @@ lint: $(STAMP)  ## ruff (lint and format) and mypy, as configured in pyproject.t
 	$(BIN)/mypy
 
 check: $(STAMP)  ## check every record in werkvormen/ and list every problem
-	$(BIN)/python -m handbook check
+	$(BIN)/python -m handbook check $(CHECK_ARGS)
 
 new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
 	@test -n "$(TITEL)" || { echo 'Gebruik: make new TITEL="Naam van de werkvorm"'; exit 2; }

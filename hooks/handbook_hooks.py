@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
 
-from handbook import RecordError, build, pdfs, search
+from handbook import RecordError, build, docsdir, pdfs, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's `Run` rides on the config
@@ -85,12 +85,17 @@ def on_config(config):
         nav=tuple(config.nav) if config.nav else None,
     )
     start = time.monotonic()
+    # docs/ is checked like the records, before anything is built: a pull request may change any file
+    convert = docsdir.markdown_converter(config.markdown_extensions, config.mdx_configs)
+    refused = docsdir.check(Path(config.docs_dir), root, convert)
     try:
         result = build.build(options)
     except RecordError as error:
-        raise PluginError(error.report()) from None
+        raise PluginError(RecordError(error.problems + refused).report()) from None
     except search.SynonymError as error:
         raise PluginError(str(error)) from None
+    if refused:
+        raise PluginError(RecordError(refused).report())
     if options.pdf == "off":
         log.info("PDF's staan uit (extra.handbook.pdf: off, of HANDBOOK_PDF=0)")
     else:

@@ -196,6 +196,8 @@ def replace_in_leerhuis(tmp_path: Path, old: str, new: str) -> Path:
     return root
 
 
+DEEP_BRACKETS = ("[" * 5_000 + "\n  ") * 6  # 30,000 levels, no line longer than the limit
+
 REFUSED = [  # (what the attack report found, pattern in leerhuis.yml, replacement, expected message)
     ("Cyrillic letter", r"^titel: Leerhuis$", "titel: L\u0435erhuis", r"leerhuis.yml:2:1: titel: .*Cyrillisch"),
     (
@@ -214,7 +216,8 @@ REFUSED = [  # (what the attack report found, pattern in leerhuis.yml, replaceme
     ("underscores", r"^    min: \d+$", "    min: 1_5_0", r"praktisch\.duur\.min: moet een heel getal zijn"),
     ("year 2107", r"^laatst_herzien: .*$", "laatst_herzien: 2107-01-01", r"laatst_herzien: moet op of voor 2100-12-31"),
     ("year 1", r"^laatst_herzien: .*$", "laatst_herzien: 0001-01-01", r"laatst_herzien: moet op of na 2000-01-01"),
-    ("10,000 [", r"^wat_is_het: \|$", "wat_is_het: |\n  " + "[" * 10_000, r"wat_is_het: is te lang"),
+    ("10,000 [", r"^wat_is_het: \|$", "wat_is_het: |\n  " + "[" * 10_000, r"wat_is_het: deze regel is 10002 tekens"),
+    ("8,000 [", r"^wat_is_het: \|$", "wat_is_het: |\n  " + "[" * 8_000, r"wat_is_het: is te lang"),
     (
         "1,000 [ within the length",
         r"^wat_is_het: \|$",
@@ -234,7 +237,13 @@ REFUSED = [  # (what the attack report found, pattern in leerhuis.yml, replaceme
         "wat_is_het: |\n" + "".join(f"  term{i}\n  : uitleg\n\n" for i in range(1000)),
         r"wat_is_het: is te lang",
     ),
-    ("30,000 nested [", r"^verwant:$", "verwant: " + "[" * 30_000, r"leerhuis.yml:1:1: het bestand is te diep genest"),
+    ("30,000 [ on one line", r"^verwant:$", "verwant: " + "[" * 30_000, r"verwant: deze regel is 30009 tekens lang"),
+    (
+        "30,000 nested [",
+        r"^verwant:$",
+        "verwant: " + DEEP_BRACKETS,
+        r"leerhuis.yml:\d+:1: het bestand is te diep genest",
+    ),
 ]
 
 
@@ -287,7 +296,7 @@ def test_a_symlinked_checklists_folder_is_refused(tmp_path):
 
 def test_thirty_thousand_nested_brackets_do_not_crash_the_process(tmp_path):
     """libyaml's C composer overflows the C stack on deep flow nesting; the loader must not use it then."""
-    root = replace_in_leerhuis(tmp_path, r"^verwant:$", "verwant: " + "[" * 30_000)
+    root = replace_in_leerhuis(tmp_path, r"^verwant:$", "verwant: " + DEEP_BRACKETS)
     result = subprocess.run(
         [sys.executable, "-m", "handbook", "--werkvormen", str(root), "check"],
         capture_output=True,

@@ -7,12 +7,14 @@ lists. The workflow writes the list into the job's summary.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .collection import SOURCES_FOLDER, Handbook
+from .problems import plain
 
 STATUS = {"A": "nieuw", "M": "gewijzigd", "D": "verwijderd", "R": "hernoemd"}
 
@@ -50,10 +52,7 @@ def markdown(pages: list[Changed], artifact: str) -> str:
     """The job summary's section: a table of the changed pages and where they are in the zip."""
     if not pages:
         return f"## Voorbeeld van de site\n\nGeen pagina's gewijzigd. Download **{artifact}** en open index.html.\n"
-    rows = [
-        f"| {c.title.replace('|', '/')} | {c.status} | {f'`{c.page}`' if c.page else '(geen pagina meer)'} |"
-        for c in pages
-    ]
+    rows = [f"| {_cell(c.title)} | {c.status} | {f'`{c.page}`' if c.page else '(geen pagina meer)'} |" for c in pages]
     return "\n".join(
         [
             "## Voorbeeld van de site",
@@ -67,6 +66,15 @@ def markdown(pages: list[Changed], artifact: str) -> str:
             "",
         ]
     )
+
+
+def _cell(text: str) -> str:
+    """Record text in a table cell of the job summary: one line, its Markdown shown as text (#24).
+
+    A title may hold `![x](https://...)` or `<img ...>`: in the summary that would be an image or
+    a link on GitHub's own page. Every mark-up character is escaped; `|` cannot add a column.
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+!<>|~-])", r"\\\1", plain(text))
 
 
 def from_git(base: str) -> list[tuple[str, str]]:

@@ -126,6 +126,10 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
     across records, with what could be read of them.
     """
     root = Path(root)
+    if root.is_symlink():  # the whole folder a link: every record would come from elsewhere
+        raise RecordError(
+            [Problem(f"{root.name}/", 1, 1, "", "is een snelkoppeling (symlink); zet de records zelf hier")]
+        )
     entries, problems, files = [], [], discovery.record_files(root)
     partial: list[Seen] = []
     for path in files:

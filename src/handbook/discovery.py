@@ -35,7 +35,7 @@ def unpublished(root: Path, records: list[Path]) -> list[Problem]:
     would otherwise pass the check and never reach the site.
     """
     known, problems = set(records) | set(source_files(root)), []
-    for path in _every_file(root):
+    for path in every_file(root):
         shown_as = f"{root.name}/{path.relative_to(root).as_posix()}"
         if path in known:
             continue
@@ -69,7 +69,7 @@ def unpublished(root: Path, records: list[Path]) -> list[Problem]:
     return problems + _outside(root)
 
 
-def _every_file(root: Path) -> list[Path]:
+def every_file(root: Path) -> list[Path]:
     """Every file under `root`, and every link (to a file or a folder), without following links."""
     found = []
     for folder, folders, names in os.walk(root, followlinks=False):

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from . import build
+from . import build, docsdir
+from .problems import RecordError
 
 ZENSICAL_CONFIG = "zensical.yml"
 ZENSICAL_OVERRIDES = "overrides-zensical"  # in the project: only the files that differ for Zensical
@@ -66,6 +67,9 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
     overrides = config.get("theme", {}).get("custom_dir")
     extra = dict(config.get("extra") or {})
     extra.pop("handbook", None)  # the hooks' own settings (handbook_hooks.Settings), read from `env` below
+    refused = docsdir.check(docs, project, docsdir.config_markdown(config))  # as the hooks check it
+    if refused:
+        raise RecordError(refused)
     result = build.build(
         build.Options(
             records=project / "werkvormen",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -17,9 +18,21 @@ class Problem:
     warning: bool = False  # advice that does not stop the build
 
     def __str__(self) -> str:
-        field = f"{self.field}: " if self.field else ""
+        """One line of the plain report, whatever the record holds.
+
+        The path, field and message carry values from records and file names.
+        Every control character, line break and bidi control in them is
+        written as an escape (\\n, \\u0085), so a value cannot start a line
+        of its own: in the Actions log such a line could be a workflow command
+        (::stop-commands::, ::warning ...), in a terminal an escape sequence.
+        A line never begins with '::'.
+        """
+        field = f"{plain(self.field)}: " if self.field else ""
         kind = "waarschuwing: " if self.warning else ""
-        return f"{self.path}:{self.line}:{self.column}: {field}{kind}{self.message}"
+        path = plain(self.path)
+        if path.lstrip().startswith(":"):
+            path = "./" + path.lstrip()
+        return f"{path}:{self.line}:{self.column}: {field}{kind}{plain(self.message)}"
 
     def github(self) -> str:
         """The same, as a GitHub Actions annotation on the pull request's diff.
@@ -31,6 +44,15 @@ class Problem:
         kind = "warning" if self.warning else "error"
         text = f"{self.field}: {self.message}" if self.field else self.message
         return f"::{kind} file={_property(self.path)},line={self.line},col={self.column}::{_data(text)}"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def plain(value: str) -> str:
+    """`value` on one line with every control, line-break and bidi character written as an escape."""
+    return _UNSAFE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
 
 
 def _data(value: str) -> str:
@@ -52,4 +74,29 @@ class RecordError(Exception):
         count = len(self.problems)
         noun = "probleem" if count == 1 else "problemen"
         lines = [str(p) for p in self.problems]
-        return "\n".join(lines + [f"{count} {noun} in de werkvormen gevonden; er is niets gebouwd."])
+        place = (
+            "in de werkvormen en docs/"
+            if any(p.path.startswith("docs/") for p in self.problems)
+            else "in de werkvormen"
+        )
+        return "\n".join(lines + [f"{count} {noun} {place} gevonden; er is niets gebouwd."])
+
+
+SUMMARY_HEAD = (
+    "Elke regel noemt het bestand, de regel en de kolom, het veld en wat je eraan doet.\n"
+    'Uitleg bij elke melding: CONTRIBUTING.md, "Wat de controle zegt".'
+)
+
+
+def summary(lines: list[str], ok: bool) -> str:
+    """The check's report as Markdown for a job summary: the lines in a code block no line can close.
+
+    Each line is made plain first (no raw line break from a record), and the
+    fence is longer than the longest run of backticks in any line, so record
+    text cannot end the block and add a heading, a link or an image.
+    """
+    body = [plain(line) for line in lines]
+    longest = max((len(run) for line in body for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    title = "## De records kloppen" if ok else "## Wat er nog niet klopt"
+    return "\n".join([title, "", SUMMARY_HEAD, "", fence + "text", *body, fence, ""])

@@ -23,6 +23,7 @@ it (`render`).
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from functools import cache, lru_cache
@@ -30,7 +31,10 @@ from html.parser import HTMLParser
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions import toc as toc_extension
 from markdown.treeprocessors import Treeprocessor
+
+from . import anchors
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href")
@@ -81,6 +85,36 @@ class SafeAddresses(Treeprocessor):
                         del element.attrib[name]
 
 
+class ReservedIds(Treeprocessor):
+    """Gives a heading whose text would make a reserved id (see `anchors`) a namespaced id of its own.
+
+    Runs before the table of contents (which keeps an id a heading already
+    has), with the same slugify and separator, so that the contents, the
+    permalink and the heading agree. Without a table of contents (PDFs,
+    `safe_source`'s comparison) headings get no ids, and neither do these:
+    the comparison would otherwise see a difference and flatten the text.
+    """
+
+    HEADING = re.compile(r"[Hh][1-6]")
+
+    def run(self, root: etree.Element) -> None:
+        if "toc" not in self.md.treeprocessors:
+            return
+        toc = self.md.treeprocessors["toc"]
+        slugify = getattr(toc, "slugify", toc_extension.slugify)
+        separator = getattr(toc, "sep", "-")
+        taken = {str(element.get("id")) for element in root.iter() if element.get("id")}
+        for element in root.iter():
+            if not isinstance(element.tag, str) or not self.HEADING.fullmatch(element.tag) or "id" in element.attrib:
+                continue
+            inner = toc_extension.render_inner_html(toc_extension.remove_fnrefs(element), self.md)
+            anchor = slugify(html.unescape(toc_extension.strip_tags(inner)), separator)
+            if anchors.reserved(anchor):
+                anchor = anchors.namespaced(anchor, taken)
+                element.set("id", anchor)
+                taken.add(anchor)
+
+
 def _replace_with_text(parent: etree.Element, index: int, text: str) -> None:
     """Put `text` where the child at `index` stood, keeping the text that followed it."""
     child = parent[index]
@@ -103,6 +137,8 @@ class SanitizeExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # after every other tree processor (inline patterns 20, attr_list 8, toc 5 ... unescape 0)
         md.treeprocessors.register(SafeAddresses(md, self.getConfig("for_print")), "handbook_sanitize", -100)
+        # after attribute lists (8), before the table of contents (5), which keeps an id a heading has
+        md.treeprocessors.register(ReservedIds(md), "handbook_reserved_ids", 6)
 
 
 def makeExtension(**kwargs) -> SanitizeExtension:  # noqa: N802 (Python-Markdown looks for this name)

@@ -16,9 +16,13 @@ MAX_BRACKETS = 40  # '[' in one value; a link takes one, Python-Markdown slows d
 MAX_RUN = 20  # the same Markdown punctuation mark this many times in a row is never prose
 MAX_INDENT = 16  # spaces before a line: four levels of nested list
 MAX_LINES = 120
+MAX_MARKERS = 10  # list and quote markers opening one line ('- - 1. > x'); Python-Markdown recurses once per level
 _RUN = re.compile(r"([\[\]()!*_`<>{}#|\\~=+^-])\1{" + str(MAX_RUN) + ",}")
 _INDENT = re.compile(r"^ {" + str(MAX_INDENT + 1) + r",}\S", re.MULTILINE)
 _WHITESPACE_OK = {"\n", "\t"}
+# the markers that open a line: a list item (- * + 1. 1)) or a quote (>); linear, one marker per step
+_MARKERS = re.compile(r"^[ \t]*((?:>[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+)", re.MULTILINE)
+_MARKER = re.compile(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)]")
 
 
 _SCRIPTS = {
@@ -93,6 +97,12 @@ def text(value: str) -> str:
         )
     if _INDENT.search(value):
         raise ValueError(f"een regel springt meer dan {MAX_INDENT} spaties in; zo diep kan een lijst niet")
+    deepest = max((len(_MARKER.findall(m.group(1))) for m in _MARKERS.finditer(value)), default=0)
+    if deepest > MAX_MARKERS:
+        raise ValueError(
+            f"een regel begint met {deepest} lijst- of citaattekens (zoals '- - -' of '> >'); "
+            f"hoogstens {MAX_MARKERS}: zo diep kan een lijst niet"
+        )
     if value.count("\n") >= MAX_LINES:
         raise ValueError(f"heeft {value.count(chr(10)) + 1} regels; hoogstens {MAX_LINES}")
     return unicodedata.normalize("NFC", value)

@@ -64,19 +64,33 @@ class Document:
         return (1, 1)
 
 
+MAX_LINE = 10_000  # characters on one line: a long text fits (6,000), and no pattern ever sees more
+# Line breaks to YAML 1.1, but not to GitHub's editor or a reader: pasted after a text, a NEL followed
+# by `eigen_advies: ...` would start a field that nobody sees in the file.
+_HIDDEN_BREAKS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+
+
 def parse(text: str) -> Document:
-    """Parse YAML text into a Document; raise YamlProblem on bad input."""
+    """Parse YAML text into a Document; raise YamlProblem on bad input.
+
+    Lines are bounded and hidden line breaks refused before any pattern or
+    parser sees the text.
+    """
+    _check_lines(text)
     text, pasted = hints.tidy(text)
     if pasted:
         raise YamlProblem(*pasted[0])
+    depth, deepest_line = _depth(text)
     try:
-        root = yaml.compose(text, Loader=Loader if _bracket_depth(text) <= _C_LOADER_DEPTH else yaml.SafeLoader)
+        root = yaml.compose(text, Loader=Loader if depth <= _C_LOADER_DEPTH else yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(*_dutch_reason(error, text)) from None
     except yaml.YAMLError:
         raise YamlProblem(1, 1, "geen geldige YAML: het bestand heeft tekens die YAML niet toestaat") from None
     except RecursionError:
-        raise YamlProblem(1, 1, "het bestand is te diep genest") from None
+        deep = f"het bestand is te diep genest (lijsten of groepen in elkaar, meer dan {MAX_DEPTH} niveaus)"
+        raise YamlProblem(deepest_line, 1, deep) from None
     if root is None:
         raise YamlProblem(1, 1, "het bestand is leeg")
     cut = hints.cut_short(root, text.split("\n"))
@@ -123,16 +137,65 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document, seen: set
     return result
 
 
-def _bracket_depth(text: str) -> int:
-    """An upper bound of how deep [ and { nest (brackets in text count too: only ever too high)."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}" and depth:
-            depth -= 1
-    return deepest
+def _check_lines(text: str) -> None:
+    """Refuse a line longer than MAX_LINE and a line break that only YAML sees (NEL, LS, PS, a lone CR)."""
+    field = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        top = _TOP_KEY.match(line[:200])
+        field = top.group(1) if top else field
+        if len(line) > MAX_LINE:
+            raise YamlProblem(
+                number,
+                MAX_LINE + 1,
+                f"deze regel is {len(line)} tekens lang; een regel mag hoogstens {MAX_LINE} tekens hebben. "
+                "Zet lange tekst in een blok (veld: |) en begin geregeld een nieuwe regel",
+                field,
+            )
+    found = _BREAK.search(text)
+    if found:
+        before = text[: found.start()]
+        char = found.group()
+        name = _HIDDEN_BREAKS.get(char, "CARRIAGE RETURN")
+        raise YamlProblem(
+            before.count("\n") + 1,
+            found.start() - before.rfind("\n"),
+            f"hier staat een onzichtbaar regeleinde (U+{ord(char):04X}, {name}), vaak meegekopieerd uit een "
+            "ander programma; YAML begint daar een nieuwe regel. Haal het weg of begin een gewone nieuwe regel",
+        )
+
+
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: |$)")  # a field of the record itself, to name in a message
+_INDICATORS = re.compile(r"[ ]*((?:[-?:][ ]+)*)")
+
+
+def _depth(text: str) -> tuple[int, int]:
+    """An upper bound of how deep the file nests, and the line where that bound is highest.
+
+    libyaml's C composer recurses once per level and kills the process (no
+    message) at some ten thousand levels: `[[[[...` or `- - - - ...` on one
+    line, or block mappings indented deeper on every line. Counted here:
+    every unclosed [ and { (brackets in text count too: only ever too high),
+    and for block structure twice the indentation (a mapping and its list
+    may share a column) plus the indicators (- ? :) that open a line.
+    """
+    brackets = deepest = 0
+    deepest_line = 1
+    for number, line in enumerate(text.split("\n"), 1):
+        indicators = _INDICATORS.match(line)
+        assert indicators is not None  # matches every line, if only the empty start
+        opened = indicators.group(1)
+        block = 2 * (len(line) - len(line.lstrip(" ")) + 1) + sum(map(opened.count, "-?:"))
+        highest = brackets
+        if "[" in line or "{" in line or "]" in line or "}" in line:
+            for char in line:
+                if char in "[{":
+                    brackets += 1
+                    highest = max(highest, brackets)
+                elif char in "]}" and brackets:
+                    brackets -= 1
+        if highest + block > deepest:
+            deepest, deepest_line = highest + block, number
+    return deepest, deepest_line
 
 
 def _scalar(node: yaml.ScalarNode, path: Path_) -> object:

@@ -508,41 +508,86 @@
     return root.check(all);
   }
 
-  /* ---- YAML: keys in the schema's order, texts quoted (or as a block for Markdown) ---- */
+  /* ---- YAML: a small serializer for this schema's values (mappings, lists, texts, numbers, true/false).
+     Keys in the schema's order. Every text is written so that the project's loader reads back exactly
+     the text typed, in that field and nowhere else: YAML 1.1 also breaks lines at NEL (U+0085), LS
+     (U+2028), PS (U+2029) and CR, and the loader reads non-breaking and zero-width spaces in its own way,
+     so a text holding any character outside SAFE is written double-quoted with that character escaped;
+     other texts with a line break (and all Markdown) as a literal block, the rest plain or quoted. ---- */
 
   var PLAIN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+  var KEY = /^[a-z][a-z0-9_]*$/;
   var RESERVED = /^(y|n|yes|no|on|off|true|false|null)$/i;
+  // every character a literal block may hold as it is: not a control, format, separator (other than
+  // the space), private, unassigned or surrogate code point, and not a tab
+  var UNSAFE = /[\p{Cc}\p{Cf}\p{Z}\p{Co}\p{Cs}\p{Cn}]/u;
+  var QUOTED_WIDTH = 400; // a long quoted text continues on the next line (escaped break), never one huge line
+  var ESCAPES = { "\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\u0085": "\\N",
+    "\u00a0": "\\_", "\u2028": "\\L", "\u2029": "\\P" };
 
   function pad(n) { return new Array(n + 1).join(" "); }
 
-  function scalar(v, s) {
+  function hex(code, digits) { var h = code.toString(16).toUpperCase(); return new Array(digits - h.length + 1).join("0") + h; }
+
+  function escapeChar(ch) {
+    if (ESCAPES[ch]) { return ESCAPES[ch]; }
+    if (ch === " " || !UNSAFE.test(ch)) { return ch; }
+    var code = ch.codePointAt(0);
+    return code <= 0xff ? "\\x" + hex(code, 2) : code <= 0xffff ? "\\u" + hex(code, 4) : "\\U" + hex(code, 8);
+  }
+
+  /* A double-quoted YAML text; past QUOTED_WIDTH it goes on over lines ending in "\" (an escaped line
+     break joins without a space), broken only before a character that is not a space. */
+  function quoted(v, indent) {
+    var parts = Array.from(v).map(escapeChar), lines = [], line = "\"";
+    parts.forEach(function (part, i) {
+      if (line.length >= QUOTED_WIDTH && part !== " " && parts[i - 1] !== " ") {
+        lines.push(line + "\\");
+        line = pad(indent + 2);
+      }
+      line += part;
+    });
+    return lines.concat([line + "\""]).join("\n");
+  }
+
+  function scalar(v, s, indent) {
     if (typeof v === "number" || typeof v === "boolean") { return String(v); }
     if (s.format === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) { return v; }
     if (PLAIN.test(v) && !RESERVED.test(v)) { return v; }
-    return JSON.stringify(v).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    return quoted(v, indent);
   }
 
-  function childSchema(s, key) {
+  /* A literal block keeps every line as it is typed: only for text of SAFE characters and line feeds
+     that starts with neither a space nor a line feed (its first line sets the indentation). */
+  function asBlock(v, s) {
+    var wanted = s.contentMediaType === "text/markdown" || v.indexOf("\n") !== -1;
+    return wanted && !/^[ \n]/.test(v) && Array.from(v).every(function (ch) { return ch === "\n" || ch === " " || !UNSAFE.test(ch); });
+  }
+
+  function key(name) { return KEY.test(name) && !RESERVED.test(name) ? name : quoted(name, 0); }
+
+  function childSchema(s, name) {
     s = norm(s);
-    if (s.properties && s.properties[key]) { return norm(s.properties[key]); }
+    if (s.properties && s.properties[name]) { return norm(s.properties[name]); }
     return norm(s.additionalProperties || {});
   }
 
   function entry(prefix, v, s, indent) {
     if (Array.isArray(v)) { return [prefix].concat(sequence(v, s, indent + 2)); }
     if (v && typeof v === "object") { return [prefix].concat(mapping(v, s, indent + 2)); }
-    if (typeof v === "string" && (s.contentMediaType === "text/markdown" || v.indexOf("\n") !== -1)) {
-      return [prefix + " |"].concat(v.split("\n").map(function (line) { return line ? pad(indent + 2) + line : ""; }));
+    if (typeof v === "string" && asBlock(v, s)) {
+      // "|-": the text ends where it ends, without the line break a plain "|" adds
+      return [prefix + " |-"].concat(v.split("\n").map(function (line) { return line ? pad(indent + 2) + line : ""; }));
     }
-    return [prefix + " " + scalar(v, s)];
+    return (prefix + " " + scalar(v, s, indent)).split("\n");
   }
 
   function mapping(obj, s, indent) {
     var lines = [];
     s = norm(s);
     var order = s.properties ? Object.keys(s.properties) : (norm(s.propertyNames || {}).enum || Object.keys(obj));
-    order.filter(function (k) { return obj[k] !== undefined; }).forEach(function (key) {
-      lines = lines.concat(entry(pad(indent) + key + ":", obj[key], childSchema(s, key), indent));
+    order.filter(function (k) { return obj[k] !== undefined; }).forEach(function (name) {
+      lines = lines.concat(entry(pad(indent) + key(name) + ":", obj[name], childSchema(s, name), indent));
     });
     return lines;
   }
