@@ -137,6 +137,9 @@ def make_project(target: Path, n: int) -> Path:
         data["titel"] = data["titel"] + ("" if copy == 0 else f" ({copy + 1})")
         # related werkvormen point into the same copy, so every link resolves at every n
         data["verwant"] = [_renamed(s, slugs, suffix, n, copy) for s in data["verwant"]]
+        data["verschil_met"] = [
+            {**d, "werkvorm": _renamed(d["werkvorm"], slugs, suffix, n, copy)} for d in data.get("verschil_met", [])
+        ]
         made[records / f"{slugs[i % len(real)]}{suffix}.yml"] = data
     for path in sorted((ROOT / "werkvormen" / "checklists").glob("*.yml")):
         made[records / "checklists" / path.name] = parse(path.read_text(encoding="utf-8")).data
@@ -144,6 +147,8 @@ def make_project(target: Path, n: int) -> Path:
     existing = {path.stem for path in made}
     for path, data in made.items():
         data["verwant"] = [slug for slug in data["verwant"] if slug in existing]  # below 20, some are missing
+        if "verschil_met" in data:
+            data["verschil_met"] = [d for d in data["verschil_met"] if d["werkvorm"] in existing]
         for group in data.get("groepen", []):  # a checklist's items name werkvormen too
             for item in group["items"]:
                 if isinstance(item, dict) and "werkvormen" in item:
