@@ -49,28 +49,17 @@ def main(argv: list[str] | None = None) -> int:
         for path in write(args.out, choices):
             print(f"geschreven: {path}")
         return 0
-    if args.command == "new":
-        from .scaffold import new_werkvorm
+    if args.command in ("new", "new-bron"):
+        from .scaffold import new_source, new_werkvorm
 
+        make = new_werkvorm if args.command == "new" else new_source
         try:
-            path = new_werkvorm(args.titel, args.werkvormen)
+            path = make(args.titel, args.werkvormen)
         except ValueError as error:
             print(f"fout: {error}", file=sys.stderr)
             return 2
-        print(f"geschreven: {path}\nVul de velden met 'VUL IN' in en controleer met: make check")
-        return 0
-    if args.command == "new-bron":
-        from .scaffold import new_source
-
-        try:
-            path = new_source(args.titel, args.werkvormen)
-        except ValueError as error:
-            print(f"fout: {error}", file=sys.stderr)
-            return 2
-        print(
-            f"geschreven: {path}\nVul de velden met 'VUL IN' in, noem de bron in je werkvorm "
-            f"(bronnen: - bron: {path.stem}) en controleer met: make check"
-        )
+        cite = "" if args.command == "new" else f", noem de bron in je werkvorm (bronnen: - bron: {path.stem})"
+        print(f"geschreven: {path}\nVul de velden met 'VUL IN' in{cite} en controleer met: make check")
         return 0
     if args.command == "export":
         return _export(args)
