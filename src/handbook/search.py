@@ -29,6 +29,7 @@ from importlib.resources import files
 
 import yaml
 
+from .text import strings as record_strings
 from . import wordforms
 from .collection import Entry, Handbook
 
@@ -162,18 +163,8 @@ def page_words(entry: Entry) -> str:
     index the page text: the entry's names and synonyms, and the accented
     words of its record without accents, ride in a hidden line of the page.
     """
-    texts = _strings(entry.record.model_dump(mode="json"))
+    texts = [found for _, found in record_strings(entry.record.model_dump(mode="json"))]
     return f"{WORDS_LABEL} " + " ".join(dict.fromkeys([*names(entry), *accent_free(*texts)]))
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
 
 
 def _words(doc: dict) -> list[str]:
