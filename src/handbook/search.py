@@ -29,9 +29,9 @@ from importlib.resources import files
 
 import yaml
 
-from .text import strings as record_strings
 from . import wordforms
 from .collection import Entry, Handbook
+from .text import strings as record_strings
 
 SYNONYMS_FILE = "synoniemen.yml"
 NAMES_BOOST = 100.0  # the title weighs 1000, the text 1 (Material's defaults); higher lets common words in names decide
