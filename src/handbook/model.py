@@ -406,6 +406,27 @@ class Practical(BaseModel):
     )
 
 
+class Part(BaseModel):
+    """One part of a sample programme: how many minutes, what happens."""
+
+    model_config = _config("Eén onderdeel van het voorbeeldprogramma: hoeveel minuten, en wat er gebeurt.")
+
+    minuten: int = Field(
+        ge=1, le=1440, strict=True, description="Hoeveel minuten dit onderdeel duurt (een heel getal).", examples=[15]
+    )
+    onderdeel: Title = Field(
+        min_length=2, max_length=80, description="Wat er gebeurt, kort.", examples=["Welkom en kennismaken"]
+    )
+    uitleg: Text | None = Field(
+        default=None,
+        description="Hoe je dit onderdeel doet (mag weg).",
+        examples=["Iedereen zegt zijn naam en wat hij hoopt te leren."],
+    )
+
+
+MIN_PROGRAMME_PARTS = 3
+
+
 class Werkvorm(Record):
     """A werkvorm: a way for education and practice to learn together."""
 
@@ -465,6 +486,19 @@ class Werkvorm(Record):
         description="De stappen om het te organiseren, op volgorde.",
         examples=[[{"titel": "Kies een datum", "uitleg": "Prik samen een datum.", "tips": ["Plan ruim vooruit."]}]],
     )
+    programma: list[Part] = Field(
+        default_factory=list,
+        description="Een voorbeeldprogramma met tijden: advies van het handboek. Bij een reeks één bijeenkomst, "
+        f"bij een bezoek één bezoek. Nodig als er een duur is: minstens {MIN_PROGRAMME_PARTS} onderdelen, "
+        "samen binnen de duur bij 'praktisch'.",
+        examples=[
+            [
+                {"minuten": 15, "onderdeel": "Welkom en kennismaken"},
+                {"minuten": 60, "onderdeel": "Het gesprek", "uitleg": "Bespreek de vragen die je vooraf verzamelde."},
+                {"minuten": 15, "onderdeel": "Afspraken maken"},
+            ]
+        ],
+    )
     resultaten: Prose = Field(
         description="Wat je met de opbrengst doet.",
         examples=["Vertel je team in het volgende overleg wat je hebt gezien."],
@@ -504,6 +538,28 @@ class Werkvorm(Record):
                 "groepsgrootte (alleen een vaste samenwerking mag zonder)"
             )
         return value
+
+    @model_validator(mode="after")
+    def _programme_fits_duration(self) -> Werkvorm:
+        """A werkvorm with a duration shows a sample programme whose minutes fit that duration."""
+        duur = self.praktisch.duur
+        if duur is None:
+            return self
+        if len(self.programma) < MIN_PROGRAMME_PARTS:
+            have = f"heeft {len(self.programma)} onderdelen" if self.programma else "ontbreekt"
+            raise FieldError(
+                f"{have}; een werkvorm met een duur heeft een voorbeeldprogramma van minstens "
+                f"{MIN_PROGRAMME_PARTS} onderdelen (minuten, onderdeel)",
+                ("programma",),
+            )
+        total = sum(part.minuten for part in self.programma)
+        if not duur.min <= total <= duur.max:
+            raise FieldError(
+                f"de onderdelen duren samen {total} minuten; dat moet binnen de duur bij praktisch liggen "
+                f"({duur.min} tot {duur.max} minuten)",
+                ("programma",),
+            )
+        return self
 
     @model_validator(mode="after")
     def _benefits_match_roles(self) -> Werkvorm:
