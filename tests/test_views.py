@@ -92,6 +92,7 @@ SHOWN_AS = {
     "max": lambda r, book: [
         text.span(r.praktisch.groepsgrootte.min, r.praktisch.groepsgrootte.max, "persoon", "personen")
     ],
+    "minuten": lambda r, book: [f"| {part.minuten} |" for part in r.programma],
     "uit_de_bron": lambda r, book: ["richtlijn"],  # facts not from a source carry the guideline mark
     "genummerd": lambda r, book: ["**1.**"],
     "werkvormen": lambda r, book: [
@@ -148,6 +149,8 @@ def _complete(data: dict) -> dict:
         data.setdefault("verschil_met", [{"werkvorm": data["verwant"][0], "verschil": "een ander verschil"}])
         for step in data["stappen"]:
             step.setdefault("tips", ["tip"])
+        for part in data.get("programma", []):
+            part.setdefault("uitleg", "uitleg")
         practical = data["praktisch"]
         for fact in ("duur", "groepsgrootte"):
             practical.setdefault(fact, {"min": 60, "max": 90})

@@ -13,7 +13,7 @@ import html
 import json
 import unicodedata
 
-from . import licences, messages, paths, patterns, schema, textrules
+from . import licences, messages, model, paths, patterns, schema, textrules
 from .collection import Handbook, duplicate_title
 from .model import FIRST_DAY, LAST_DAY, MAX_SUMMARY_WORDS, Werkvorm
 from .vocabulary import KINDS
@@ -45,6 +45,9 @@ def texts() -> dict[str, str]:
         "role_missing": "'{role}' staat niet bij voor_wie; voeg de rol daar toe of haal hem hier weg",
         "unsized": "'{name}' ontbreekt; een {kind} heeft een duur en een groepsgrootte "
         "(alleen een vaste samenwerking mag zonder)",
+        "programme_missing": model.PROGRAMME_MISSING,
+        "programme_short": model.PROGRAMME_SHORT,
+        "programme_total": model.PROGRAMME_TOTAL,
         "summary_words": "is {n} woorden; vat het idee samen in hoogstens {max} woorden",
         "unfilled": "is nog niet ingevuld: vervang de tekst met 'VUL IN' door je eigen tekst",
         "invisible": "bevat {kind} (U+{code}{name}) op positie {pos}; verwijder het of typ de tekst opnieuw",
@@ -74,6 +77,7 @@ def rules() -> dict[str, object]:
         "indent": textrules.MAX_INDENT,
         "lines": textrules.MAX_LINES,
         "summaryWords": MAX_SUMMARY_WORDS,
+        "programmeParts": model.MIN_PROGRAMME_PARTS,
         "kinds": {key: label.lower() for key, label in KINDS.items()},
         "scripts": {
             "Cyrillic": "Cyrillisch",
@@ -151,6 +155,7 @@ ITEM_LABELS = {
     "verwant": "Verwant",
     "auteurs": "Auteur",
     "betrokken": "Betrokkene",
+    "programma": "Onderdeel",
 }
 UNITS = {"duur": "minuten", "groepsgrootte": "personen"}
 
@@ -164,6 +169,7 @@ def form_schema(handbook: Handbook) -> dict:
     result["$defs"]["Step"]["properties"]["titel"]["x-hb-title"] = True
     for name, unit in UNITS.items():
         result["$defs"]["Practical"]["properties"][name]["x-hb-unit"] = unit
+    result["$defs"]["Part"]["properties"]["onderdeel"]["x-hb-title"] = True
     result["$defs"]["SourceRef"]["properties"]["samenvatting"]["x-hb-words"] = MAX_SUMMARY_WORDS
     result["$defs"]["SourceRef"]["properties"]["bron"]["x-hb-sources"] = True
     result["$defs"]["NewSource"]["properties"]["licentie"]["x-hb-licence"] = True

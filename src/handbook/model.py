@@ -425,6 +425,17 @@ class Part(BaseModel):
 
 
 MIN_PROGRAMME_PARTS = 3
+# The model's words for a programme that does not fit; the form says the same ({n}, {total}, ...: filled in).
+PROGRAMME_MISSING = (
+    "er is een duur, maar 'programma' ontbreekt; voeg een voorbeeldprogramma toe van minstens "
+    f"{MIN_PROGRAMME_PARTS} onderdelen (minuten, onderdeel) die samen binnen deze duur passen"
+)
+PROGRAMME_SHORT = (
+    f"heeft {{n}} onderdelen; een voorbeeldprogramma heeft er minstens {MIN_PROGRAMME_PARTS} (minuten, onderdeel)"
+)
+PROGRAMME_TOTAL = (
+    "de onderdelen duren samen {total} minuten; dat moet binnen de duur bij praktisch liggen ({min} tot {max} minuten)"
+)
 
 
 class Werkvorm(Record):
@@ -545,20 +556,13 @@ class Werkvorm(Record):
         duur = self.praktisch.duur
         if duur is None:
             return self
+        if not self.programma:  # told at the duration: that is what asks for it, and it has a line
+            raise FieldError(PROGRAMME_MISSING, ("praktisch", "duur"))
         if len(self.programma) < MIN_PROGRAMME_PARTS:
-            have = f"heeft {len(self.programma)} onderdelen" if self.programma else "ontbreekt"
-            raise FieldError(
-                f"{have}; een werkvorm met een duur heeft een voorbeeldprogramma van minstens "
-                f"{MIN_PROGRAMME_PARTS} onderdelen (minuten, onderdeel)",
-                ("programma",),
-            )
+            raise FieldError(PROGRAMME_SHORT.format(n=len(self.programma)), ("programma",))
         total = sum(part.minuten for part in self.programma)
         if not duur.min <= total <= duur.max:
-            raise FieldError(
-                f"de onderdelen duren samen {total} minuten; dat moet binnen de duur bij praktisch liggen "
-                f"({duur.min} tot {duur.max} minuten)",
-                ("programma",),
-            )
+            raise FieldError(PROGRAMME_TOTAL.format(total=total, min=duur.min, max=duur.max), ("programma",))
         return self
 
     @model_validator(mode="after")

@@ -126,6 +126,7 @@ def _env() -> jinja2.Environment:
         related_heading=views.related_heading,
         alternative=views.alternative,
         numbered=views.numbered,
+        programme=views.programme,
         search_words=search.page_words,  # for engines that run no hook (export): see search.page_words
     )
     return env

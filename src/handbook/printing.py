@@ -144,6 +144,7 @@ def _env() -> jinja2.Environment:
     env.globals.update(
         facts=facts.practical,
         numbered=views.numbered,
+        programme=views.programme,
         duration=text.duration,
         span=text.span,
         dutch_date=text.dutch_date,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import facts, paths, text
 from .collection import Entry, Handbook
-from .model import Group, Item, Source
+from .model import Group, Item, Part, Source, Werkvorm
 from .vocabulary import ROLES
 
 
@@ -60,6 +60,41 @@ def numbered(groups: list[Group]) -> list[tuple[Group, list[tuple[int | None, It
             items.append((count if group.genummerd else None, item))
         result.append((group, items))
     return result
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One part of a sample programme as the page shows it: from and to on a clock that starts at 0:00."""
+
+    start: str
+    end: str
+    part: Part
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A werkvorm's sample programme with clock times, and its total ("1 uur en 30 minuten")."""
+
+    slots: list[Slot]
+    minutes: int
+
+
+def clock(minutes: int) -> str:
+    """Minutes since the start as a clock reading: 90 -> '1:30'."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def programme(werkvorm: Werkvorm) -> Programme | None:
+    """The sample programme with running times, or None when the werkvorm has none.
+
+    Times count from 0:00 rather than a made-up hour: the reader's meeting starts when it starts."""
+    if not werkvorm.programma:
+        return None
+    slots, elapsed = [], 0
+    for part in werkvorm.programma:
+        slots.append(Slot(clock(elapsed), clock(elapsed + part.minuten), part))
+        elapsed += part.minuten
+    return Programme(slots, elapsed)
 
 
 HANDBOOK_LICENCE = "CC BY-NC-SA 4.0"

@@ -80,6 +80,21 @@ def no_duration(page):
     return own_error(group(page, "Praktisch"))
 
 
+def programme_too_long(page):
+    part = group(page, "Onderdeel 2")
+    part.get_by_label("Minuten", exact=True).fill("400")
+    page.get_by_role("button", name="Maak het bestand").click()
+    return own_error(page.locator("fieldset.hb-list", has=page.get_by_label("Onderdeel", exact=True).first))
+
+
+def programme_of_two(page):
+    removes = page.get_by_role("button", name="Verwijder item uit Programma", exact=True)
+    expect(removes).to_have_count(3)  # the list holds the three parts fill_a_werkvorm gave it
+    removes.nth(2).click()
+    page.get_by_role("button", name="Maak het bestand").click()
+    return own_error(page.locator("fieldset.hb-list", has=page.get_by_label("Onderdeel", exact=True).first))
+
+
 def related_twice(page):
     page.get_by_label("Verwant 1", exact=True).select_option("intervisie")
     page.get_by_role("button", name="+ Verwant toevoegen").click()
@@ -130,6 +145,8 @@ RULES = {
     "bestaande titel": existing_title,
     "rol niet bij voor_wie": role_not_chosen,
     "activiteit zonder duur": no_duration,
+    "programma langer dan de duur": programme_too_long,
+    "programma van twee onderdelen": programme_of_two,
     "verwant twee keer": related_twice,
     "VUL IN": placeholder_left,
     "samenvatting van een bron te lang": long_source_summary,

@@ -19,6 +19,16 @@ def group(page, legend):
     return page.get_by_role("group", name=legend, exact=True)
 
 
+def fill_a_programme(page, parts):
+    """The sample programme, one part per (minutes, what happens)."""
+    for number, (minutes, name) in enumerate(parts, 1):
+        if number > 1:
+            page.get_by_role("button", name="+ Onderdeel toevoegen").click()
+        part = group(page, f"Onderdeel {number}")
+        part.get_by_label("Minuten", exact=True).fill(str(minutes))
+        part.get_by_label("Onderdeel", exact=True).fill(name)
+
+
 def fill_a_werkvorm(page):
     page.get_by_label("Titel", exact=True).first.fill("Samen koken met jongeren")
     page.get_by_label("Samenvatting", exact=True).fill("Studenten en jongeren koken samen en leren elkaar zo kennen.")
@@ -42,6 +52,7 @@ def fill_a_werkvorm(page):
     duur.get_by_label("Max (minuten)", exact=True).fill("180")
     size.get_by_label("Min (personen)", exact=True).fill("6")
     size.get_by_label("Max (personen)", exact=True).fill("12")
+    fill_a_programme(page, [(15, "Welkom"), (90, "Samen koken en eten"), (15, "Afwassen en napraten")])
     page.get_by_label("Frequentie", exact=True).fill("Twee keer per jaar")
     page.get_by_label("Voorbereiding", exact=True).fill("Een uur: boodschappen en een ruimte.")
     page.check("input[name=themas][value=ervaringskennis]")

@@ -489,6 +489,18 @@
     if (kind !== "samenwerking" && missing) {
       found.praktisch = say("unsized", { name: missing, kind: rules.kinds[kind] || kind });
     }
+    var duur = practical.duur, parts = data.programma || [];
+    if (duur && typeof duur.min === "number" && typeof duur.max === "number" && duur.min <= duur.max) {
+      var total = parts.reduce(function (sum, p) { return sum + (p && typeof p.minuten === "number" ? p.minuten : 0); }, 0);
+      var whole = parts.every(function (p) { return p && Number.isInteger(p.minuten); });
+      if (!parts.length) {
+        found["praktisch.duur"] = texts.programme_missing;
+      } else if (parts.length < rules.programmeParts) {
+        found.programma = say("programme_short", { n: parts.length });
+      } else if (whole && (total < duur.min || total > duur.max)) {
+        found.programma = say("programme_total", { total: total, min: duur.min, max: duur.max });
+      }
+    }
     return found;
   }
 
