@@ -259,15 +259,19 @@ def test_reuse_says_what_a_source_allows(rights, says):
     assert says in views.reuse(_source(**rights))
 
 
-def test_the_licence_line_keeps_a_credited_summary_under_its_sources_rights():
+def test_the_licence_line_puts_our_summaries_under_our_licence_and_leaves_quotes_to_their_source():
+    """A summary of a source's idea is our own text in our own words: CC BY-NC-SA, with the source named.
+    Only a short marked quotation stays the source's."""
     gluren = BOOK.get("gluren-bij-de-burens")
     line = views.licence(gluren, BOOK)
-    assert line.own == "CC BY-NC-SA 4.0" and [s.titel for s in line.kept] == ["Gluren bij de burens"]
-    assert line.summaries == "de korte samenvatting" and line.applies == "geldt de licentie"
+    assert line.own == "CC BY-NC-SA 4.0" and [s.titel for s in line.summarised] == ["Gluren bij de burens"]
+    assert line.summaries == "de korte samenvatting"
     without = next(e for e in BOOK.entries if not any(ref.samenvatting for ref in e.record.bronnen))
-    assert views.licence(without, BOOK).kept == []
+    assert views.licence(without, BOOK).summarised == []
     page = pages.render(BOOK)[views.page_path(gluren)]
-    assert "Dat geldt niet voor de korte samenvatting van Gluren bij de burens" in page
+    assert "Dat geldt ook voor de korte samenvatting van Gluren bij de burens" in page
+    assert "noem dan ook de bron" in page and "Korte citaten uit een bron vallen niet onder deze licentie" in page
+    assert "Dat geldt niet voor" not in page
 
 
 def test_families_join_werkvormen_that_say_how_they_differ_in_either_direction():

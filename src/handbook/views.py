@@ -103,26 +103,23 @@ HANDBOOK_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.n
 
 @dataclass(frozen=True)
 class Licence:
-    """What a page's text is under: our own text, and the credited summaries that keep their source's rights."""
+    """What a page's text is under: all our own text, our short summaries of sources included. Only the short
+    quotations, marked and named, keep their source's rights."""
 
     own: str
     url: str
-    kept: list[Source]  # sources whose idea the page summarises; those summaries are not relicensed
+    summarised: list[Source]  # sources whose idea the page sums up in our own words: our text, credited
 
     @property
     def summaries(self) -> str:
-        return "de korte samenvatting" if len(self.kept) == 1 else "de korte samenvattingen"
-
-    @property
-    def applies(self) -> str:
-        return "geldt de licentie" if len(self.kept) == 1 else "gelden de licenties"
+        return "de korte samenvatting" if len(self.summarised) == 1 else "de korte samenvattingen"
 
 
 def licence(entry: Entry, handbook: Handbook) -> Licence:
-    """The licence line of one page. Only our own text can be CC BY-NC-SA; a summary of a source's idea
-    (`bronnen[].samenvatting`) is credited and stays under the source's own terms."""
-    kept = [handbook.source(ref.bron) for ref in entry.record.bronnen if ref.samenvatting]
-    return Licence(HANDBOOK_LICENCE, HANDBOOK_LICENCE_URL, list({id(s): s for s in kept}.values()))
+    """The licence line of one page. Our own text, including a summary of a source's idea in our own words
+    (`bronnen[].samenvatting`), is CC BY-NC-SA; whoever reuses such a summary names the source too."""
+    summarised = [handbook.source(ref.bron) for ref in entry.record.bronnen if ref.samenvatting]
+    return Licence(HANDBOOK_LICENCE, HANDBOOK_LICENCE_URL, list({id(s): s for s in summarised}.values()))
 
 
 def reuse(source: Source) -> str:
