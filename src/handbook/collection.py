@@ -7,13 +7,12 @@ handbook.crosschecks; the queries pages, search and print ask: `Handbook`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
-from . import discovery, provenance, records
+from . import discovery, patterns, provenance, records
 from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, locate: also asked of the collection)
     Seen,
     cross_checks,
@@ -26,7 +25,7 @@ from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, loca
     source_checks,
 )
 from .discovery import SOURCES_FOLDER, record_files, source_files, unpublished  # noqa: F401
-from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
+from .model import Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
 from .yamlfile import Document
 
@@ -117,6 +116,26 @@ class Handbook:
         return {e.slug: e for e in self.entries}
 
 
+def _file_name(path: Path, shown_as: str) -> Problem | None:
+    """A file in werkvormen/ whose name is not a slug (or a name Windows reserves): a Dutch error on it.
+
+    Its name becomes a page's address, an id on the sources page and a key in Markdown attribute lists.
+    """
+    wrong = patterns.name_problem(path.stem)
+    if wrong is None:
+        return None
+    if wrong == patterns.RESERVED_RULE:
+        return Problem(shown_as, 1, 1, "", f"de bestandsnaam '{path.stem}' {wrong}")
+    return Problem(
+        shown_as,
+        1,
+        1,
+        "",
+        f"de bestandsnaam '{path.name}' mag alleen kleine letters, cijfers en streepjes hebben, "
+        "bijvoorbeeld moreel-beraad.yml",
+    )
+
+
 def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
     """Load and check every record; raise RecordError with all problems at once.
 
@@ -142,17 +161,9 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         problems += found
         if record is None and positions is not None and isinstance(positions.data, dict):
             partial.append(Seen.read(path.stem, shown_as, positions))
-        if not re.match(SLUG_PATTERN, path.stem):
-            problems.append(
-                Problem(
-                    shown_as,
-                    1,
-                    1,
-                    "",
-                    f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
-                    "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml",
-                )
-            )
+        wrong_name = _file_name(path, shown_as)
+        if wrong_name:
+            problems.append(wrong_name)
         elif record is not None:
             entries.append(Entry(path.stem, shown_as, cast(Record, record), positions))
     problems += discovery.unpublished(root, files)
@@ -168,7 +179,10 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         source, found = records.read(path, Source, shown_as)
         problems += found
         source_names.add(path.stem)
-        if source is not None:
+        wrong_name = _file_name(path, shown_as)
+        if wrong_name:  # its name is its key: an id on the sources page and a link target
+            problems.append(wrong_name)
+        elif source is not None:
             sources.append((path.stem, source))
     inline = inline_sources(entries)
     seen = sorted([Seen.of(e) for e in entries] + partial, key=lambda x: (x.source in new, x.source))

@@ -321,12 +321,10 @@ def _value_problem(key: str, value: object) -> str | None:
         if found:
             return f"mag geen {found.group()} bevatten: de site zet deze tekst zoals hij is in de HTML van de pagina"
         return textrules.invisible(value)
-    if key == "status":
-        if not isinstance(value, str) or not STATUS.fullmatch(value):
-            return "moet één woord zijn met kleine letters, cijfers en streepjes, zoals new"
-    if key == "hide":
-        if not isinstance(value, list) or not all(isinstance(item, str) and item in HIDE for item in value):
-            return f"moet een lijst zijn met woorden uit: {', '.join(sorted(HIDE))}"
+    if key == "status" and not (isinstance(value, str) and STATUS.fullmatch(value)):
+        return "moet één woord zijn met kleine letters, cijfers en streepjes, zoals new"
+    if key == "hide" and not (isinstance(value, list) and all(isinstance(i, str) and i in HIDE for i in value)):
+        return f"moet een lijst zijn met woorden uit: {', '.join(sorted(HIDE))}"
     if key == "search":
         fine = isinstance(value, dict) and all(
             name in SEARCH and isinstance(setting, SEARCH[name]) for name, setting in value.items()
