@@ -52,7 +52,8 @@ def markdown(pages: list[Changed], artifact: str) -> str:
     """The job summary's section: a table of the changed pages and where they are in the zip."""
     if not pages:
         return f"## Voorbeeld van de site\n\nGeen pagina's gewijzigd. Download **{artifact}** en open index.html.\n"
-    rows = [f"| {_cell(c.title)} | {c.status} | {f'`{c.page}`' if c.page else '(geen pagina meer)'} |" for c in pages]
+    # every column escaped: a file name is as untrusted as a title (a backtick closed the old code span)
+    rows = [f"| {_cell(c.title)} | {_cell(c.status)} | {_cell(c.page) or '(geen pagina meer)'} |" for c in pages]
     return "\n".join(
         [
             "## Voorbeeld van de site",
