@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
-from . import discovery, patterns, provenance, records
+from . import discovery, messages, paths, patterns, provenance, records
 from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, locate: also asked of the collection)
     Seen,
     cross_checks,
@@ -136,6 +136,27 @@ def _file_name(path: Path, shown_as: str) -> Problem | None:
     )
 
 
+def _broken_links(root: Path, entries: list[Entry], sources: list) -> list[Problem]:
+    """Links in record text that lead to no page or file of the site (the `--strict` build fails on them)."""
+    from . import form, links, text
+
+    published = links.site_files(
+        root.parent / "docs",
+        [form.PAGE] + [paths.page(e.folder, e.slug) for e in entries] + [paths.pdf(e.slug) for e in entries],
+    )
+    found = []
+    for entry in entries:
+        page = paths.page(entry.folder, entry.slug)
+        for where, value in text.strings(entry.record.model_dump(mode="json")):
+            found += [locate(entry, where, links.message(a)) for a in links.broken(value, page, published)]
+    for key, source in sources:
+        for where, value in text.strings(source.model_dump(mode="json")):
+            for address in links.broken(value, paths.SOURCES, published):
+                shown = f"{root.name}/{SOURCES_FOLDER}/{key}.yml"
+                found.append(Problem(shown, 1, 1, messages.field_path(where), links.message(address)))
+    return found
+
+
 def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
     """Load and check every record; raise RecordError with all problems at once.
 
@@ -195,6 +216,7 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         locate(entry, path, message)
         for entry, path, message in provenance.unsourced(records_data, [source for _, source in sources])
     ]
+    problems += _broken_links(root, entries, sources)
     if problems:
         raise RecordError(problems)
     return Handbook(

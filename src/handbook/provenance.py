@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from html.parser import HTMLParser
 from typing import TypeVar
 
 from ada_url import URL
 
-from . import text
+from . import links, text
 from .model import Source
 
 T = TypeVar("T")
@@ -36,27 +34,8 @@ def addresses(value: str) -> list[str]:
     found = [match.rstrip(".,;:!?*_") for match in ADDRESS.findall(value)]
     if any(mark in value for mark in _LINKISH):
         seen = {_plain(address) for address in found}
-        found += [href for href in _hrefs(value) if _web(href) and _plain(href) not in seen]
+        found += [href for href in links.hrefs(value) if _web(href) and _plain(href) not in seen]
     return found
-
-
-@lru_cache(maxsize=4096)
-def _hrefs(value: str) -> tuple[str, ...]:
-    import markdown
-
-    finder = _Links()
-    finder.feed(markdown.markdown(value))
-    finder.close()
-    return tuple(finder.found)
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found += [value for name, value in attrs if name in ("href", "src") and value]
 
 
 def normalised(address: str) -> str | None:
