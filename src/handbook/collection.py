@@ -140,6 +140,8 @@ def _broken_links(root: Path, entries: list[Entry], sources: list) -> list[Probl
     """Links in record text that lead to no page or file of the site (the `--strict` build fails on them)."""
     from . import form, links, text
 
+    if not (root.parent / "docs").is_dir():  # records on their own (no site beside them): nothing to link to known
+        return []
     published = links.site_files(
         root.parent / "docs",
         [form.PAGE] + [paths.page(e.folder, e.slug) for e in entries] + [paths.pdf(e.slug) for e in entries],
