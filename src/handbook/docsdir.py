@@ -297,7 +297,7 @@ def _front_matter(text: str, where: str) -> list[Problem]:
         if key in FRONT_MATTER:
             wrong = _value_problem(key, value)
             if wrong:
-                line, column = doc.where((key, 0)) if isinstance(value, (list, dict)) and value else (line, column)
+                line, column = doc.where((key, _first_wrong(key, value)))
                 problems.append(Problem(where, line + 1, column, str(key), wrong))
             continue
         if key == "template":
@@ -308,6 +308,15 @@ def _front_matter(text: str, where: str) -> list[Problem]:
             Problem(where, line + 1, column, str(key), f"{reason}; toegestaan: {', '.join(sorted(FRONT_MATTER))}")
         )
     return problems
+
+
+def _first_wrong(key: str, value: object) -> int | str:
+    """Where in a list or mapping value the first wrong part stands (its index or key), to point at it."""
+    if key == "hide" and isinstance(value, list):
+        return next((i for i, item in enumerate(value) if not (isinstance(item, str) and item in HIDE)), 0)
+    if key == "search" and isinstance(value, dict):
+        return next((k for k, v in value.items() if not (k in SEARCH and isinstance(v, SEARCH[k]))), "")
+    return ""
 
 
 def _value_problem(key: str, value: object) -> str | None:
