@@ -71,7 +71,7 @@ MAX_TEXT = 300
 MARKUP = re.compile(r"[<>\"`]")
 STATUS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # Material prints it in a class name
 HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
-SEARCH = {"exclude": bool, "boost": (int, float)}
+SEARCH: dict[str, type | tuple[type, ...]] = {"exclude": bool, "boost": (int, float)}
 # the records' limits (yamlfile, textrules), per page: a page is longer than one text, so more '[' and lines
 MAX_PAGE_BYTES = 256_000
 MAX_PAGE_BRACKETS = 500  # Python-Markdown is quadratic in '[': 30,000 took 143 s; 500 take milliseconds
