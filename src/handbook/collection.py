@@ -27,7 +27,7 @@ from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, loca
 from .discovery import SOURCES_FOLDER, record_files, source_files, unpublished  # noqa: F401
 from .model import Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
-from .yamlfile import Document
+from .yamlfile import Document, parse
 
 R = TypeVar("R", bound=Record, covariant=True)
 
@@ -148,14 +148,19 @@ def _broken_links(root: Path, entries: list[Entry], sources: list) -> list[Probl
     )
     found = []
     for entry in entries:
-        page = paths.page(entry.folder, entry.slug)
         for where, value in text.strings(entry.record.model_dump(mode="json")):
+            # a new source's text lands on the sources page, the rest on the record's own page
+            page = paths.SOURCES if where[:1] == ("nieuwe_bronnen",) else paths.page(entry.folder, entry.slug)
             found += [locate(entry, where, links.message(a)) for a in links.broken(value, page, published)]
     for key, source in sources:
+        if not (root / SOURCES_FOLDER / f"{key}.yml").is_file():
+            continue  # a new source inside a record: checked with the record
         for where, value in text.strings(source.model_dump(mode="json")):
             for address in links.broken(value, paths.SOURCES, published):
+                path = root / SOURCES_FOLDER / f"{key}.yml"
+                line, column = parse(path.read_text(encoding="utf-8")).where(where)
                 shown = f"{root.name}/{SOURCES_FOLDER}/{key}.yml"
-                found.append(Problem(shown, 1, 1, messages.field_path(where), links.message(address)))
+                found.append(Problem(shown, line, column, messages.field_path(where), links.message(address)))
     return found
 
 
