@@ -229,8 +229,7 @@ def page(text: str, where: str, convert: Convert | None = None) -> list[Problem]
     """The problems of one hand-written page: its limits, its metadata, and active HTML in what it becomes."""
     text = text.removeprefix("\ufeff")  # read as utf-8-sig: the engine never sees this BOM
     problems = limits(text, where)
-    if problems:  # Markdown never sees a page past the limits
-        return problems
+    too_big = bool(problems)  # Markdown never sees a page past the limits; its metadata is still checked
     kind, _, keys = engine_metadata(text)
     front = _FRONT.match(text) if kind == "yaml" else None
     if front:
@@ -247,7 +246,7 @@ def page(text: str, where: str, convert: Convert | None = None) -> list[Problem]
                 "beschrijving zet je tussen --- en ---",
             )
         )
-    if convert is not None:
+    if convert is not None and not too_big:
         body = text[front.end() :] if front else text
         start = text[: front.end()].count("\n") if front else 0
         lowered = body.lower()
