@@ -468,7 +468,16 @@ def test_a_title_too_long_is_a_dutch_error(tmp_path):
 # ---------------------------------------------------------------- 9: what check accepts, --strict builds
 
 
-@pytest.mark.parametrize(("link", "expected"), [("[x](<x>)", "de link 'x' leidt"), ("[x](geen.md)", "'geen.md'")])
+BROKEN_LINKS = [  # (link, expected): each passed check and failed the --strict build
+    ("[x](<x>)", "de link 'x' leidt naar geen pagina"),
+    ("[x](geen.md)", "de link 'geen.md' leidt naar geen pagina"),
+    ("[x](#nope)", "de link '#nope' wijst naar een plek (na #) die er op die pagina niet is"),
+    ("[p](../privacy.md#nope)", "de link '../privacy.md#nope' wijst naar een plek"),
+    ("[b](../bronnen.md#geen-bron)", "de link '../bronnen.md#geen-bron' wijst naar een plek"),
+]
+
+
+@pytest.mark.parametrize(("link", "expected"), BROKEN_LINKS)
 def test_a_relative_link_that_leads_nowhere_is_refused_by_check(tmp_path, link, expected):
     project = docs_project(tmp_path)
     shutil.copytree(ROOT / "werkvormen", project / "werkvormen")
@@ -479,7 +488,11 @@ def test_a_relative_link_that_leads_nowhere_is_refused_by_check(tmp_path, link, 
 
 @pytest.mark.slow  # a site build
 def test_links_in_angle_brackets_that_check_accepts_the_strict_build_builds(project):
-    in_text(project / "werkvormen", f"Zie [de bron](<{SOURCE_URL}>) en [privacy](<../privacy.md>).")
+    in_text(
+        project / "werkvormen",
+        f"Zie [de bron](<{SOURCE_URL}>), [privacy](<../privacy.md>), [de kop](#wat-is-het), "
+        "[de tips](../bronnen.md#tips-leernetwerken-jeugdzorg) en [let op](intervisie.md#let-op).",
+    )
     load(project / "werkvormen")
     result = build(project, HANDBOOK_PDF="0")
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr

@@ -7,7 +7,7 @@ handbook.crosschecks; the queries pages, search and print ask: `Handbook`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
@@ -136,31 +136,63 @@ def _file_name(path: Path, shown_as: str) -> Problem | None:
     )
 
 
-def _broken_links(root: Path, entries: list[Entry], sources: list) -> list[Problem]:
-    """Links in record text that lead to no page or file of the site (the `--strict` build fails on them)."""
+# a link to a place on a page: (the problem without its message, address, target page, fragment)
+Anchor = tuple[Problem, str, str, str]
+
+
+def _broken_links(root: Path, entries: list[Entry], sources: list) -> tuple[list[Problem], list[Anchor]]:
+    """Links in record text that lead to no page or file of the site (the `--strict` build fails on them),
+    and the links to a place on a page (`#...`), to check once the pages exist (`_missing_anchors`)."""
     from . import form, links, text
 
     if not (root.parent / "docs").is_dir():  # records on their own (no site beside them): nothing to link to known
-        return []
+        return [], []
     published = links.site_files(
         root.parent / "docs",
         [form.PAGE] + [paths.page(e.folder, e.slug) for e in entries] + [paths.pdf(e.slug) for e in entries],
     )
-    found = []
+    found: list[Problem] = []
+    anchors: list[Anchor] = []
+
+    def judge(at: Problem, value: str, page: str) -> None:
+        for address, target, fragment in links.relative(value, page):
+            if target not in published:
+                found.append(replace(at, message=links.message(address)))
+            elif fragment and target.endswith(".md"):
+                anchors.append((at, address, target, fragment))
+
     for entry in entries:
         for where, value in text.strings(entry.record.model_dump(mode="json")):
             # a new source's text lands on the sources page, the rest on the record's own page
             page = paths.SOURCES if where[:1] == ("nieuwe_bronnen",) else paths.page(entry.folder, entry.slug)
-            found += [locate(entry, where, links.message(a)) for a in links.broken(value, page, published)]
+            judge(locate(entry, where, ""), value, page)
     for key, source in sources:
-        if not (root / SOURCES_FOLDER / f"{key}.yml").is_file():
+        path = root / SOURCES_FOLDER / f"{key}.yml"
+        if not path.is_file():
             continue  # a new source inside a record: checked with the record
         for where, value in text.strings(source.model_dump(mode="json")):
-            for address in links.broken(value, paths.SOURCES, published):
-                path = root / SOURCES_FOLDER / f"{key}.yml"
+            if "[" in value or "<" in value:
                 line, column = parse(path.read_text(encoding="utf-8")).where(where)
-                shown = f"{root.name}/{SOURCES_FOLDER}/{key}.yml"
-                found.append(Problem(shown, line, column, messages.field_path(where), links.message(address)))
+                at = Problem(f"{root.name}/{SOURCES_FOLDER}/{key}.yml", line, column, messages.field_path(where), "")
+                judge(at, value, paths.SOURCES)
+    return found, anchors
+
+
+def _missing_anchors(handbook: Handbook, docs: Path, anchors: list[Anchor]) -> list[Problem]:
+    """The links to a place that is not on its page: judged on the pages as the build makes them."""
+    from . import links, pages
+
+    rendered = pages.render(handbook)
+    known: dict[str, frozenset[str]] = {}
+    found = []
+    for at, address, target, fragment in anchors:
+        if target not in known:
+            page = rendered.get(target)
+            if page is None and (docs / target).is_file():
+                page = (docs / target).read_text(encoding="utf-8-sig")
+            known[target] = links.ids(page or "")
+        if fragment not in known[target]:
+            found.append(replace(at, message=links.anchor_message(address)))
     return found
 
 
@@ -223,10 +255,16 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         locate(entry, path, message)
         for entry, path, message in provenance.unsourced(records_data, [source for _, source in sources])
     ]
-    problems += _broken_links(root, entries, sources)
+    broken, anchors = _broken_links(root, entries, sources)
+    problems += broken
     if problems:
         raise RecordError(problems)
-    return Handbook(
+    handbook = Handbook(
         tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))),
         tuple(sorted(sources, key=lambda pair: (pair[1].titel.casefold(), pair[0]))),
     )
+    if anchors:  # rare: only then are the pages made, to know their ids
+        missing = _missing_anchors(handbook, root.parent / "docs", anchors)
+        if missing:
+            raise RecordError(missing)
+    return handbook

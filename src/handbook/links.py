@@ -10,6 +10,7 @@ the page the text lands on, must be a page or file of the site.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -53,21 +54,56 @@ def site_files(docs: Path, generated: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def broken(value: str, page: str, published: frozenset[str]) -> list[str]:
-    """The addresses in `value`, on the page `page`, that lead to no file of the site."""
+def relative(value: str, page: str) -> list[tuple[str, str, str]]:
+    """(address, target path, fragment) of each link inside the site in `value`, on the page `page`."""
     if "[" not in value and "<" not in value:  # no link without one of them: most texts
         return []
-    wrong = []
+    found = []
     for address in hrefs(text.md(value)):
-        if sanitize.scheme(address) is not None or address.startswith(("#", "//", "\\")):
-            continue  # another site (the link policy's business), or a place on this page
-        path = unquote(urlsplit(address).path)
-        if not path:
-            continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-        if target not in published:
-            wrong.append(address)
-    return wrong
+        if sanitize.scheme(address) is not None or address.startswith(("//", "\\")):
+            continue  # another site: the link policy's business
+        parts = urlsplit(address)
+        path = unquote(parts.path)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+        found.append((address, target, unquote(parts.fragment)))
+    return found
+
+
+def broken(value: str, page: str, published: frozenset[str]) -> list[str]:
+    """The addresses in `value`, on the page `page`, that lead to no file of the site."""
+    return [address for address, target, _ in relative(value, page) if target not in published]
+
+
+_FRONT = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# what makes ids on the site's pages: explicit ids, headings (with the reserved ones renamed), lists
+_ID_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
+
+
+def ids(page_text: str) -> frozenset[str]:
+    """The ids (and anchor names) of a Markdown page as the site's Markdown makes them."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=[*_ID_EXTENSIONS, sanitize.SanitizeExtension()])
+    finder = _Ids()
+    finder.feed(converter.convert(_FRONT.sub("", page_text, count=1)))
+    finder.close()
+    return frozenset(finder.found)
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.update(value for name, value in attrs if value and (name == "id" or (tag == "a" and name == "name")))
+
+
+def anchor_message(address: str) -> str:
+    return (
+        f"de link '{address}' wijst naar een plek (na #) die er op die pagina niet is; "
+        "kijk hoe de kop heet waar je naartoe wilt linken, of laat het deel na # weg"
+    )
 
 
 def message(address: str) -> str:
