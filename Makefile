@@ -36,13 +36,17 @@ lint: $(STAMP)  ## ruff (lint and format) and mypy, as configured in pyproject.t
 check: $(STAMP)  ## check every record in werkvormen/ and list every problem
 	$(BIN)/python -m handbook check $(CHECK_ARGS)
 
+# The title reaches Python through the environment, unexpanded ($(value ...)): never inside the
+# recipe's text, where the shell would run a backtick, $(...) or a closing quote in it. TITEL itself
+# is not exported: make would expand it for the environment, running a $(shell ...) in it.
+unexport TITEL
+new new-bron: export HANDBOOK_TITEL = $(value TITEL)
+
 new: $(STAMP)  ## start a new werkvorm: make new TITEL="Naam van de werkvorm"
-	@test -n "$(TITEL)" || { echo 'Gebruik: make new TITEL="Naam van de werkvorm"'; exit 2; }
-	$(BIN)/python -m handbook new "$(TITEL)"
+	$(BIN)/python -m handbook new
 
 new-bron: $(STAMP)  ## start a new source: make new-bron TITEL="Titel van de bron"
-	@test -n "$(TITEL)" || { echo 'Gebruik: make new-bron TITEL="Titel van de bron"'; exit 2; }
-	$(BIN)/python -m handbook new-bron "$(TITEL)"
+	$(BIN)/python -m handbook new-bron
 
 bronnen-apart: $(STAMP)  ## move sources that the form put inside a record (nieuwe_bronnen) to werkvormen/bronnen/
 	$(BIN)/python -m handbook bronnen-apart

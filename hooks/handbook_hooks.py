@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
 
-from handbook import RecordError, build, docsdir, pdfs, search
+from handbook import RecordError, build, docsdir, pdfs, policy, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's `Run` rides on the config
@@ -34,6 +34,7 @@ WATCH_INTERVAL = 0.1  # seconds between two looks of `serve` at the watched file
 LIVERELOAD = "assets/javascripts/livereload.js"
 # `serve` only: the problems of the last build (none: an empty list), which livereload.js shows over the page
 BUILD_STATUS = "handboek-bouw.json"
+POLICY = "handbook_policy"  # the key under which the rendered policy tag (overrides/partials/policy.html) rides
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,17 @@ def on_pre_page(page, config, files):
     return page
 
 
+def on_env(env, config, files):
+    """The policy's tag as the theme renders it: the one the pages carry, for `on_post_build`."""
+    config[POLICY] = " ".join(env.get_template("partials/policy.html").render().split())
+    return env
+
+
 def on_post_build(config):
-    """Add other names, accent-free words and page weights to the index Material's search wrote."""
+    """Every published HTML file carries the policy; the search index gets names, folded words and weights."""
+    fixed = policy.enforce(Path(config.site_dir), config[POLICY])
+    for name in fixed:
+        log.warning(f"{name} had geen Content-Security-Policy; die is er nu in gezet")
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.exists():
         index = search.enrich(json.loads(path.read_text(encoding="utf-8")), config[BUILD].result.handbook)

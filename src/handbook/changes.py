@@ -52,7 +52,8 @@ def markdown(pages: list[Changed], artifact: str) -> str:
     """The job summary's section: a table of the changed pages and where they are in the zip."""
     if not pages:
         return f"## Voorbeeld van de site\n\nGeen pagina's gewijzigd. Download **{artifact}** en open index.html.\n"
-    rows = [f"| {_cell(c.title)} | {c.status} | {f'`{c.page}`' if c.page else '(geen pagina meer)'} |" for c in pages]
+    # every column escaped: a file name is as untrusted as a title (a backtick closed the old code span)
+    rows = [f"| {_cell(c.title)} | {_cell(c.status)} | {_code(c.page) or '(geen pagina meer)'} |" for c in pages]
     return "\n".join(
         [
             "## Voorbeeld van de site",
@@ -75,6 +76,17 @@ def _cell(text: str) -> str:
     a link on GitHub's own page. Every mark-up character is escaped; `|` cannot add a column.
     """
     return re.sub(r"([\\`*_{}\[\]()#+!<>|~-])", r"\\\1", plain(text))
+
+
+def _code(text: str) -> str:
+    """A file name as a code span in a table cell that nothing in it can close: its fence is longer than
+    any run of backticks in it, and `|` is escaped (in a table it would end the cell even in code)."""
+    if not text:
+        return ""
+    text = plain(text).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def from_git(base: str) -> list[tuple[str, str]]:

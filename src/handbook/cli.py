@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,9 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("out", type=Path, help="doelmap, bijvoorbeeld export/")
     export.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="de configuratie van het project")
     new = sub.add_parser("new", help="maak een nieuw record met alle velden, klaar om in te vullen")
-    new.add_argument("titel", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
+    new.add_argument("titel", nargs="?", help='de titel van de werkvorm, bijvoorbeeld "Moreel beraad"')
     source = sub.add_parser("new-bron", help="maak een nieuwe bron in werkvormen/bronnen/, klaar om in te vullen")
-    source.add_argument("titel", help='de titel van de bron, bijvoorbeeld "Rapport leernetwerken 2024"')
+    source.add_argument("titel", nargs="?", help='de titel van de bron, bijvoorbeeld "Rapport leernetwerken 2024"')
     changes = sub.add_parser("changes", help="de pagina's die een wijziging raakt, als tabel voor de workflow")
     changes.add_argument("base", help="waarmee vergelijken, bijvoorbeeld origin/main")
     changes.add_argument("--artifact", default="voorbeeld-site", help="de naam van het voorbeeld in de workflow")
@@ -53,10 +54,19 @@ def main(argv: list[str] | None = None) -> int:
         from .scaffold import new_source, new_werkvorm
 
         make = new_werkvorm if args.command == "new" else new_source
+        # `make new` passes the title in the environment (HANDBOOK_TITEL), never through the shell
+        title = args.titel if args.titel is not None else os.environ.get("HANDBOOK_TITEL", "")
+        if not title.strip():
+            example = "Naam van de werkvorm" if args.command == "new" else "Titel van de bron"
+            print(f'Gebruik: make {args.command} TITEL="{example}"', file=sys.stderr)
+            return 2
         try:
-            path = make(args.titel, args.werkvormen)
+            path = make(title, args.werkvormen)
         except ValueError as error:
             print(f"fout: {error}", file=sys.stderr)
+            return 2
+        except OSError as error:
+            print(f"fout: het bestand kon niet worden geschreven ({error.strerror})", file=sys.stderr)
             return 2
         cite = "" if args.command == "new" else f", noem de bron in je werkvorm (bronnen: - bron: {path.stem})"
         print(f"geschreven: {path}\nVul de velden met 'VUL IN' in{cite} en controleer met: make check")

@@ -7,13 +7,12 @@ handbook.crosschecks; the queries pages, search and print ask: `Handbook`.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
-from . import discovery, provenance, records
+from . import discovery, messages, paths, patterns, provenance, records
 from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, locate: also asked of the collection)
     Seen,
     cross_checks,
@@ -26,9 +25,9 @@ from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, loca
     source_checks,
 )
 from .discovery import SOURCES_FOLDER, record_files, source_files, unpublished  # noqa: F401
-from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
+from .model import Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
-from .yamlfile import Document
+from .yamlfile import Document, parse
 
 R = TypeVar("R", bound=Record, covariant=True)
 
@@ -117,6 +116,86 @@ class Handbook:
         return {e.slug: e for e in self.entries}
 
 
+def _file_name(path: Path, shown_as: str) -> Problem | None:
+    """A file in werkvormen/ whose name is not a slug (or a name Windows reserves): a Dutch error on it.
+
+    Its name becomes a page's address, an id on the sources page and a key in Markdown attribute lists.
+    """
+    wrong = patterns.name_problem(path.stem)
+    if wrong is None:
+        return None
+    if wrong == patterns.RESERVED_RULE:
+        return Problem(shown_as, 1, 1, "", f"de bestandsnaam '{path.stem}' {wrong}")
+    return Problem(
+        shown_as,
+        1,
+        1,
+        "",
+        f"de bestandsnaam '{path.name}' mag alleen kleine letters, cijfers en streepjes hebben, "
+        "bijvoorbeeld moreel-beraad.yml",
+    )
+
+
+# a link to a place on a page: (the problem without its message, address, target page, fragment)
+Anchor = tuple[Problem, str, str, str]
+
+
+def _broken_links(root: Path, entries: list[Entry], sources: list) -> tuple[list[Problem], list[Anchor]]:
+    """Links in record text that lead to no page or file of the site (the `--strict` build fails on them),
+    and the links to a place on a page (`#...`), to check once the pages exist (`_missing_anchors`)."""
+    from . import form, links, text
+
+    if not (root.parent / "docs").is_dir():  # records on their own (no site beside them): nothing to link to known
+        return [], []
+    published = links.site_files(
+        root.parent / "docs",
+        [form.PAGE] + [paths.page(e.folder, e.slug) for e in entries] + [paths.pdf(e.slug) for e in entries],
+    )
+    found: list[Problem] = []
+    anchors: list[Anchor] = []
+
+    def judge(at: Problem, value: str, page: str) -> None:
+        for address, target, fragment in links.relative(value, page):
+            if target not in published:
+                found.append(replace(at, message=links.message(address)))
+            elif fragment and target.endswith(".md"):
+                anchors.append((at, address, target, fragment))
+
+    for entry in entries:
+        for where, value in text.strings(entry.record.model_dump(mode="json")):
+            # a new source's text lands on the sources page, the rest on the record's own page
+            page = paths.SOURCES if where[:1] == ("nieuwe_bronnen",) else paths.page(entry.folder, entry.slug)
+            judge(locate(entry, where, ""), value, page)
+    for key, source in sources:
+        path = root / SOURCES_FOLDER / f"{key}.yml"
+        if not path.is_file():
+            continue  # a new source inside a record: checked with the record
+        for where, value in text.strings(source.model_dump(mode="json")):
+            if "[" in value or "<" in value:
+                line, column = parse(path.read_text(encoding="utf-8")).where(where)
+                at = Problem(f"{root.name}/{SOURCES_FOLDER}/{key}.yml", line, column, messages.field_path(where), "")
+                judge(at, value, paths.SOURCES)
+    return found, anchors
+
+
+def _missing_anchors(handbook: Handbook, docs: Path, anchors: list[Anchor]) -> list[Problem]:
+    """The links to a place that is not on its page: judged on the pages as the build makes them."""
+    from . import links, pages
+
+    rendered = pages.render(handbook)
+    known: dict[str, frozenset[str]] = {}
+    found = []
+    for at, address, target, fragment in anchors:
+        if target not in known:
+            page = rendered.get(target)
+            if page is None and (docs / target).is_file():
+                page = (docs / target).read_text(encoding="utf-8-sig")
+            known[target] = links.ids(page or "")
+        if fragment not in known[target]:
+            found.append(replace(at, message=links.anchor_message(address)))
+    return found
+
+
 def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
     """Load and check every record; raise RecordError with all problems at once.
 
@@ -142,17 +221,9 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         problems += found
         if record is None and positions is not None and isinstance(positions.data, dict):
             partial.append(Seen.read(path.stem, shown_as, positions))
-        if not re.match(SLUG_PATTERN, path.stem):
-            problems.append(
-                Problem(
-                    shown_as,
-                    1,
-                    1,
-                    "",
-                    f"de bestandsnaam '{path.name}' mag alleen kleine letters, "
-                    "cijfers en streepjes hebben, bijvoorbeeld moreel-beraad.yml",
-                )
-            )
+        wrong_name = _file_name(path, shown_as)
+        if wrong_name:
+            problems.append(wrong_name)
         elif record is not None:
             entries.append(Entry(path.stem, shown_as, cast(Record, record), positions))
     problems += discovery.unpublished(root, files)
@@ -168,7 +239,10 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         source, found = records.read(path, Source, shown_as)
         problems += found
         source_names.add(path.stem)
-        if source is not None:
+        wrong_name = _file_name(path, shown_as)
+        if wrong_name:  # its name is its key: an id on the sources page and a link target
+            problems.append(wrong_name)
+        elif source is not None:
             sources.append((path.stem, source))
     inline = inline_sources(entries)
     seen = sorted([Seen.of(e) for e in entries] + partial, key=lambda x: (x.source in new, x.source))
@@ -181,9 +255,16 @@ def load(root: Path, new: frozenset[str] = frozenset()) -> Handbook:
         locate(entry, path, message)
         for entry, path, message in provenance.unsourced(records_data, [source for _, source in sources])
     ]
+    broken, anchors = _broken_links(root, entries, sources)
+    problems += broken
     if problems:
         raise RecordError(problems)
-    return Handbook(
+    handbook = Handbook(
         tuple(sorted(entries, key=lambda e: (e.record.titel.casefold(), e.slug))),
         tuple(sorted(sources, key=lambda pair: (pair[1].titel.casefold(), pair[0]))),
     )
+    if anchors:  # rare: only then are the pages made, to know their ids
+        missing = _missing_anchors(handbook, root.parent / "docs", anchors)
+        if missing:
+            raise RecordError(missing)
+    return handbook

@@ -6,15 +6,14 @@ problems of its own, so that an editor sees every problem in one round.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from . import messages, paths, textrules
+from . import messages, paths, patterns, textrules
 from .discovery import SOURCES_FOLDER
-from .model import SLUG_PATTERN, Checklist, Record, Source, Werkvorm
+from .model import Checklist, Record, Source, Werkvorm
 from .problems import Problem
 from .yamlfile import Document
 
@@ -69,8 +68,8 @@ class Seen:
             if isinstance(n, dict) and isinstance(n.get("sleutel"), str)
         ]
         folder = "checklists" if "/checklists/" in source else "werkvormen"
-        named = [(p, v.strip()) for p, v in named if re.fullmatch(SLUG_PATTERN, v.strip())]
-        refs = [(p, v.strip()) for p, v in refs if re.fullmatch(SLUG_PATTERN, v.strip())]
+        named = [(p, v.strip()) for p, v in named if patterns.is_slug(v.strip())]
+        refs = [(p, v.strip()) for p, v in refs if patterns.is_slug(v.strip())]
         keys = tuple((p, v.strip()) for p, v in new)
         return cls(slug, source, title.strip() if title else None, tuple(named), tuple(refs), folder, keys, doc)
 

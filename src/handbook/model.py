@@ -289,6 +289,14 @@ class NewSource(Source):
         examples=["rapport-leernetwerken-2024"],
     )
 
+    @field_validator("sleutel")
+    @classmethod
+    def _not_a_device(cls, value: str) -> str:
+        """The key becomes a file name: not one Windows keeps for a device (con, nul, aux, com1 ...)."""
+        if value in patterns.WINDOWS_RESERVED:
+            raise ValueError(patterns.RESERVED_RULE)
+        return value
+
 
 class Permission(BaseModel):
     """Permission a rights holder gave beyond the licence: who, when, and for what."""

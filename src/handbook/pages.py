@@ -6,7 +6,7 @@ from functools import cache
 
 import jinja2
 
-from . import facts, filters, form, paths, search, text, views
+from . import facts, filters, form, paths, patterns, search, text, views
 from .collection import Entry, Handbook
 from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
@@ -87,6 +87,17 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
 
 
 @cache
+def anchor_id(key: str) -> str:
+    """A key as an id in Markdown attribute syntax (`{: #key }`): only a slug, never markup.
+
+    `check` refuses every file name that is not a slug; should one reach a template anyway, the
+    build stops here rather than write `} <meta ...> {: #` into a page.
+    """
+    if not patterns.is_slug(key):
+        raise ValueError(f"{key!r} is geen geldige naam voor een anker")
+    return key
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("handbook", "templates"),
@@ -104,6 +115,7 @@ def _env() -> jinja2.Environment:
         enumerate_nl=text.enumerate_nl,
         sentence=text.sentence,
         indent_md=text.indent,
+        anchor_id=anchor_id,
         role=ROLES.get,
         theme=THEMES.get,
         goal=GOALS.get,

@@ -47,7 +47,8 @@ class Problem:
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# Lone surrogates too: a file name that is not UTF-8 reaches Python as \udcXX, which no file can be written in.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def plain(value: str) -> str:
@@ -56,7 +57,11 @@ def plain(value: str) -> str:
 
 
 def _data(value: str) -> str:
+    value = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)  # printable on any stdout
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _property(value: str) -> str:

@@ -12,17 +12,47 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from . import text
+from ada_url import URL
+
+from . import links, text
 from .model import Source
 
 T = TypeVar("T")
 
-ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'`]{1,500}", re.IGNORECASE)
+# An address as written in text: a scheme with any slashes (browsers read `https:\\x`, `https:/\x` and
+# `https:x` as https://x/), or www. Tabs and line breaks inside one never stand in a Markdown link.
+ADDRESS = re.compile(r"(?:https?:[/\\]*|www\.)[^\s<>()\[\]\"'`]{1,500}", re.IGNORECASE)
+_LINKISH = ("[", "<", "&")  # a text that may hold a link whose address the pattern cannot see
 
 
-def addresses(text: str) -> list[str]:
-    """Every web address in a text, without trailing punctuation."""
-    return [found.rstrip(".,;:!?*_") for found in ADDRESS.findall(text)]
+def addresses(value: str) -> list[str]:
+    """Every web address in a text, without trailing punctuation: as written, and as links point after parsing.
+
+    A link's address is taken from the HTML Markdown makes of the text (entities decoded, as a
+    browser reads them), so `[x](https&#58;//elders.example)` is an address too.
+    """
+    found = [match.rstrip(".,;:!?*_") for match in ADDRESS.findall(value)]
+    if any(mark in value for mark in _LINKISH):
+        seen = {_plain(address) for address in found}
+        found += [href for href in links.hrefs(value) if _web(href) and _plain(href) not in seen]
+    return found
+
+
+def normalised(address: str) -> str | None:
+    """The address as a browser resolves it (WHATWG URL parsing: backslashes, case, missing slashes,
+    tabs and line breaks, IDN), when it is a web address; None otherwise."""
+    candidate = address.strip()
+    if candidate[:4].lower() == "www.":
+        candidate = "https://" + candidate
+    try:
+        url = URL(candidate)
+    except ValueError:
+        return None
+    return url.href if url.protocol in ("http:", "https:") else None
+
+
+def _web(address: str) -> bool:
+    return normalised(address) is not None
 
 
 def given(sources: Iterable[Source]) -> set[str]:
@@ -52,8 +82,9 @@ def unsourced(records: Iterable[tuple[T, dict]], sources: Iterable[Source]) -> l
 
 
 def _plain(address: str) -> str:
-    """An address compared without scheme, 'www.' or a closing slash."""
-    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address.strip(), flags=re.IGNORECASE)
+    """An address compared as a browser reads it, without scheme, 'www.' or a closing slash."""
+    address = normalised(address) or address.strip()
+    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address, flags=re.IGNORECASE)
     return address.rstrip("/").casefold()
 
 

@@ -67,9 +67,19 @@ def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, sc
     )
 
 
+def _title(title: str, longest: int) -> str:
+    """The title as the record will hold it: one line, no longer than the model allows."""
+    title = title.strip()
+    if "\n" in title or "\r" in title:
+        raise ValueError("de titel moet op één regel passen")
+    if len(title) > longest:
+        raise ValueError(f"de titel is {len(title)} tekens lang; hoogstens {longest}. Kies een kortere titel")
+    return title
+
+
 def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
     """Write werkvormen/SLUG.yml for `title`; refuse to overwrite an existing record."""
-    title = title.strip()
+    title = _title(title, limits()["titel"])
     slug = slugify(title)
     if not slug:
         raise ValueError('geef een titel met letters of cijfers, bijvoorbeeld TITEL="Moreel beraad"')
@@ -99,7 +109,7 @@ def blank_source(title: str, key: str, today: dt.date | None = None) -> str:
 
 def new_source(title: str, root: Path, today: dt.date | None = None) -> Path:
     """Write werkvormen/bronnen/SLUG.yml for `title`; refuse to overwrite an existing source."""
-    title = title.strip()
+    title = _title(title, limits()["bron_titel"])
     key = slugify(title)[:60].strip("-")
     if not key:
         raise ValueError('geef een titel met letters of cijfers, bijvoorbeeld TITEL="Rapport leernetwerken 2024"')

@@ -97,8 +97,19 @@ def md(value: str) -> str:
 
 
 def _escaped(value: str) -> str:
-    value = _AUTOLINK.sub(r"[\1](\1)", _CONTROL.sub("", value))
+    value = _DESTINATION.sub(_bare_destination, _CONTROL.sub("", value))
+    value = _AUTOLINK.sub(r"[\1](\1)", value)
     return value.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+
+
+def _bare_destination(found: re.Match[str]) -> str:
+    """`](<address>)` as `](address)`: the < would be escaped below, and `&lt;x>` is no address."""
+    inner = "".join(f"%{ord(char):02X}" if char in " ()" else char for char in found.group(1))
+    return f"]({inner}"
+
+
+# a link's address written between < and > (CommonMark's way to allow spaces): `[de bron](<https://...>)`
+_DESTINATION = re.compile(r"\]\([ \t]*<([^<>\n\\]{1,500})>")
 
 
 # <https://...> as an editor writes an address: made a Markdown link before < is escaped, so that it shows as a

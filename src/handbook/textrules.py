@@ -82,6 +82,30 @@ def invisible(value: str) -> str | None:
     return None
 
 
+# An abbreviation definition (`*[HTML]: ...`, the abbr extension) applies to the whole page it lands on.
+_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[[^\]\n]*\][ \t]*:", re.MULTILINE)
+
+
+def markdown_problems(value: str) -> list[str]:
+    """What makes Markdown slow or deep (the same rules for record text and for pages), in Dutch."""
+    found = []
+    run = _RUN.search(value)
+    if run:
+        found.append(
+            f"bevat {len(run.group(0))} keer '{run.group(1)}' achter elkaar; "
+            f"hoogstens {MAX_RUN} keer hetzelfde leesteken"
+        )
+    if _INDENT.search(value):
+        found.append(f"een regel springt meer dan {MAX_INDENT} spaties in; zo diep kan een lijst niet")
+    deepest = max((len(_MARKER.findall(m.group(1))) for m in _MARKERS.finditer(value)), default=0)
+    if deepest > MAX_MARKERS:
+        found.append(
+            f"een regel begint met {deepest} lijst- of citaattekens (zoals '- - -' of '> >'); "
+            f"hoogstens {MAX_MARKERS}: zo diep kan een lijst niet"
+        )
+    return found
+
+
 def text(value: str) -> str:
     """Every text value: no invisible characters, and Markdown that converts in reasonable time."""
     problem = invisible(value)
@@ -89,19 +113,13 @@ def text(value: str) -> str:
         raise ValueError(problem)
     if value.count("[") > MAX_BRACKETS:
         raise ValueError(f"bevat {value.count('[')} blokhaken '['; hoogstens {MAX_BRACKETS} in één tekst")
-    run = _RUN.search(value)
-    if run:
+    slow = markdown_problems(value)
+    if slow:
+        raise ValueError(slow[0])
+    if _ABBREVIATION.search(value):
         raise ValueError(
-            f"bevat {len(run.group(0))} keer '{run.group(1)}' achter elkaar; "
-            f"hoogstens {MAX_RUN} keer hetzelfde leesteken"
-        )
-    if _INDENT.search(value):
-        raise ValueError(f"een regel springt meer dan {MAX_INDENT} spaties in; zo diep kan een lijst niet")
-    deepest = max((len(_MARKER.findall(m.group(1))) for m in _MARKERS.finditer(value)), default=0)
-    if deepest > MAX_MARKERS:
-        raise ValueError(
-            f"een regel begint met {deepest} lijst- of citaattekens (zoals '- - -' of '> >'); "
-            f"hoogstens {MAX_MARKERS}: zo diep kan een lijst niet"
+            "bevat een afkorting met uitleg (*[WOORD]: ...); die zou op de hele pagina gelden. "
+            "Schrijf de afkorting voluit in de tekst"
         )
     if value.count("\n") >= MAX_LINES:
         raise ValueError(f"heeft {value.count(chr(10)) + 1} regels; hoogstens {MAX_LINES}")
