@@ -87,8 +87,8 @@ MISTAKES = [
     ),
     (
         "first item under a key indented too far",
-        change("let_op:\n  - Zonder", "let_op:\n    - Zonder"),
-        "    - Zonder",
+        change("let_op:\n  - Regel", "let_op:\n    - Regel"),
+        "    - Regel de uren",
         ["springt 4 spaties in", "2 spaties"],
     ),
     (
@@ -160,7 +160,7 @@ MISTAKES = [
     (
         "colon in a list item",
         change(
-            "  - Zonder uren voor de deelnemers blijft de zaal leeg. Regel die tijd ruim vooraf met de bestuurders.",
+            "  - Regel de uren voor deelnemers ruim vooraf met de bestuurders.",
             "  - Let op: stille studenten",
         ),
         "Let op: stille studenten",
