@@ -13,9 +13,9 @@ import html
 import json
 import unicodedata
 
-from . import licences, messages, paths, patterns, schema, textrules
+from . import advice, licences, messages, paths, patterns, schema, textrules
 from .collection import Handbook, duplicate_title
-from .model import FIRST_DAY, LAST_DAY, MAX_SUMMARY_WORDS, Werkvorm
+from .model import FIRST_DAY, LAST_DAY, MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Werkvorm
 from .vocabulary import KINDS
 
 PAGE = "voorstellen.md"
@@ -61,6 +61,14 @@ def texts() -> dict[str, str]:
         "self": "een record kan niet naar zichzelf verwijzen",
         "source_exists": "er is al een bron '{key}' in bronnen/; noem die bij 'bronnen' en haal deze weg, "
         "of kies een andere sleutel",
+        # a duration typed as in a sentence ('1,5 uur', '60-90') in a minutes field: what to fill in (messages.py)
+        "minutes_one": messages.MINUTES_ONE,
+        "minutes_range": messages.MINUTES_RANGE,
+        "minutes_said_one": messages.SAID_ONE,
+        "minutes_said_range": messages.SAID_RANGE,
+        # advice: what `check` warns about, shown while typing; it does not stop the file (advice.py)
+        "term": advice.TERM_ADVICE,
+        "sentence": advice.SENTENCE_ADVICE,
     }
 
 
@@ -89,6 +97,14 @@ def rules() -> dict[str, object]:
         "placeholder": "VUL IN",
         "runPattern": textrules._RUN.pattern,
         "indentPattern": textrules._INDENT.pattern,
+        "number": messages.NUMBER,
+        "hours": messages.HOURS,
+        "sentencePattern": advice._SENTENCE.pattern,
+        "sentenceWords": MAX_SENTENCE_WORDS,
+        "startWords": advice.START_WORDS,
+        "terms": advice.terms(),
+        "unknownLicences": list(licences.UNKNOWN),
+        "unknownLicence": licences.UNKNOWN_ANSWER,
     }
 
 
@@ -153,6 +169,48 @@ ITEM_LABELS = {
     "betrokken": "Betrokkene",
 }
 UNITS = {"duur": "minuten", "groepsgrootte": "personen"}
+# The form's own words where the schema speaks of files: its editors choose from lists and never see a file
+# name. (definition or None for the record, field, what the form says instead); VS Code keeps the schema's words.
+PLAIN_WORDS = (
+    (None, "verwant", {"description": "Werkvormen en checklists die hierbij passen. Kies ze uit de lijst."}),
+    (None, "bronnen", {"description": "Waar de inhoud vandaan komt. Kies de bron uit de lijst."}),
+    (
+        None,
+        "nieuwe_bronnen",
+        {
+            "description": "Staat je bron niet bij Bronnen hieronder? Beschrijf hem hier. Hij staat dan meteen "
+            "klaar bij Bronnen."
+        },
+    ),
+    ("SourceRef", "bron", {"description": "Kies de bron uit de lijst."}),
+    ("Difference", "werkvorm", {"description": "Kies de werkvorm uit de lijst."}),
+    (
+        "NewSource",
+        "sleutel",
+        {
+            "title": "Korte naam",
+            "description": "Een korte naam voor de bron: kleine letters, cijfers en streepjes, "
+            "bijvoorbeeld rapport-leernetwerken-2024. Met deze naam staat de bron bij Bronnen.",
+        },
+    ),
+    (
+        "NewSource",
+        "titel",
+        {
+            "description": "De titel zoals de bron hem noemt. Heeft de bron geen titel? Beschrijf de bron dan "
+            "kort en zet hieronder een vinkje."
+        },
+    ),
+    (
+        "NewSource",
+        "titel_is_omschrijving",
+        {
+            "title": "De bron heeft geen eigen titel",
+            "description": "Zet een vinkje als de titel hierboven jouw omschrijving is.",
+        },
+    ),
+)
+ITEM_WORDS = {"verwant": "Kies uit de lijst."}  # each chosen record's own help (the schema: its file name)
 
 
 def form_schema(handbook: Handbook) -> dict:
@@ -170,6 +228,14 @@ def form_schema(handbook: Handbook) -> dict:
     new = result["$defs"]["NewSource"]
     new["properties"]["sleutel"]["x-hb-key"] = True
     new["properties"] = {"sleutel": new["properties"]["sleutel"], **new["properties"]}  # its name first
+    new["description"] = "Een bron die nog niet in de lijst staat. Schrijf alleen op wat de bron zelf zegt."
+    result["$defs"]["SourceRef"]["description"] = "Een bron, met wat deze tekst eruit haalt."
+    for definition, name, words in PLAIN_WORDS:
+        (result["$defs"][definition] if definition else result)["properties"][name].update(words)
+    for name, words in ITEM_WORDS.items():
+        result["properties"][name]["items"]["description"] = words
+    # a new source is described before it is chosen: the form shows "Nieuwe bronnen" above "Bronnen"
+    result["properties"]["nieuwe_bronnen"]["x-hb-before"] = "bronnen"
     return result
 
 
@@ -188,7 +254,18 @@ def _label_items(node: object) -> None:
             _label_items(value)
 
 
-def attributes(edit_url: str | None, handbook: Handbook) -> str:
+def mail(address: str) -> dict[str, str]:
+    """The mail to the editorial team: its address, subject and body (the form adds the file's name)."""
+    return {
+        "address": address,
+        "subject": "Voorstel voor het handboek: {name}",
+        "body": "Beste redactie,\n\nIn de bijlage staat mijn voorstel: {name}. Het formulier op de website "
+        "heeft dit bestand gemaakt.\n\nVoeg het bestand toe als bijlage. Je vindt het in de map Downloads.\n\n"
+        "Met vriendelijke groet,\n",
+    }
+
+
+def attributes(edit_url: str | None, handbook: Handbook, editors: str | None = None) -> str:
     """The form's data- attributes, HTML-escaped: the page holds them, no request is needed to build the form."""
     links = repository(edit_url) or {}
     values = {
@@ -200,6 +277,7 @@ def attributes(edit_url: str | None, handbook: Handbook) -> str:
         "data": DATA,
         "new": links.get("new", ""),
         "edit": links.get("edit", ""),
+        "mail": json.dumps(mail(editors), ensure_ascii=False) if editors else "",
     }
     return " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in values.items())
 

@@ -182,15 +182,20 @@ def minutes(value: object) -> tuple[int, int] | None:
     return min(found), max(found)
 
 
+# How a duration typed in words is said in minutes; the form fills in the same sentences (form.texts)
+SAID_ONE = "{text} is {low} minuten"
+SAID_RANGE = "{text} is {low} tot {high} minuten"
+MINUTES_ONE = "moet een heel getal zijn: {said}; vul {low} in"
+MINUTES_RANGE = "moet een heel getal zijn: vul bij min {low} in en bij max {high}"
+
+
 def _said(value: object) -> str:
     """'2 tot 4 uur is 120 tot 240 minuten', or '' when the value was already minutes."""
     found = minutes(value)
     if found is None or isinstance(value, int) or not re.search(HOURS, str(value).casefold()):
         return ""
     low, high = found
-    return (
-        f"{str(value).strip()} is {low} minuten" if low == high else f"{str(value).strip()} is {low} tot {high} minuten"
-    )
+    return (SAID_ONE if low == high else SAID_RANGE).format(text=str(value).strip(), low=low, high=high)
 
 
 def _duration(value: object) -> str:
@@ -208,13 +213,10 @@ def in_minutes(value: object) -> str | None:
     if found is None or not isinstance(value, str):
         return None
     low, high = found
-    if not _said(value) and low == high:  # '1,5' alone: no unit, no range; nothing to convert
-        return None
+    said = _said(value)
     if low != high:
-        return f"{_PLAIN['int_type']}: vul bij min {low} in en bij max {high}" + (
-            f" ({_said(value)})" if _said(value) else ""
-        )
-    return f"{_PLAIN['int_type']}: {_said(value) or str(value).strip() + ' is ' + str(low) + ' minuten'}; vul {low} in"
+        return MINUTES_RANGE.format(low=low, high=high) + (f" ({said})" if said else "")
+    return MINUTES_ONE.format(said=said, low=low) if said else None  # '1,5' alone: no unit, nothing to convert
 
 
 def meaning(name: object, allowed: Iterable[str]) -> tuple[str, str] | None:
