@@ -151,11 +151,13 @@ def test_a_draft_naming_an_unknown_werkvorm_edits_nothing(context, base_url):
     page.on("dialog", lambda dialog: dialog.accept())  # leaving with unsaved work asks first
     page.goto(f"{base_url}/voorstellen/")
     fill_a_werkvorm(page)
+    page.wait_for_timeout(600)  # the draft is saved 250 ms after the last change
     expect(page.locator("#hb-draft-status")).to_contain_text("bewaard")
     record = page.evaluate("JSON.parse(localStorage.getItem('handboek-voorstel-concept:nieuw'))")
     record["editing"] = "../../../andere/repository/edit/main/x"
     page.evaluate(f"localStorage.setItem('handboek-voorstel-concept:nieuw', {json.dumps(json.dumps(record))})")
     page.goto(f"{base_url}/voorstellen/?werkvorm=..%2F..%2Fandere")
+    expect(page.locator("#hb-draft-status")).to_contain_text("teruggezet")
     make_the_file(page)
     href = page.locator("#hb-github").get_attribute("href")
     assert href.startswith(EDIT_URL.replace("/edit/", "/new/") + "werkvormen?filename=samen-koken-met-jongeren.yml")
