@@ -148,6 +148,7 @@ def repository(edit_url: str | None) -> dict[str, str] | None:
         "new": f"{repo}/new/{branch}/werkvormen",
         "edit": f"{repo}/edit/{branch}/werkvormen/",
         "issues": f"{repo}/issues/new/choose",
+        "contributing": f"{repo}/blob/{branch}/CONTRIBUTING.md",
         "pulls": f"{repo}/pulls/@me",
         "signup": "https://github.com/signup",
     }
