@@ -60,7 +60,18 @@ LICENCES = (
 
 
 # What editors write when the source names no licence; the answer is RESERVED (issue 34).
-UNKNOWN = ("onbekend", "niet bekend", "weet ik niet", "weet niet", "geen", "geen licentie", "?", "unknown", "nvt", "n.v.t.")
+UNKNOWN = (
+    "onbekend",
+    "niet bekend",
+    "weet ik niet",
+    "weet niet",
+    "geen",
+    "geen licentie",
+    "?",
+    "unknown",
+    "nvt",
+    "n.v.t.",
+)
 
 
 UNKNOWN_ANSWER = "'{value}' is geen licentie. Staat er bij de bron geen licentie? Kies '" + RESERVED + "'"
