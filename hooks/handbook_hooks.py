@@ -43,7 +43,7 @@ class Settings:
     pdf: build.PdfMode  # all, records (not the whole book) or off
     pdf_cache: Path  # where rendered PDFs are kept between builds
     published_url: str  # the address PDFs print, also in a preview (whose site_url is its local address)
-    redactie: str  # the editorial team's e-mail address, offered by the form; "" offers none
+    redactie: str = ""  # the editorial team's e-mail address, offered by the form; "" offers none
 
     NAMES = ("pdf", "pdf_cache", "published_url", "redactie")
 

@@ -42,6 +42,22 @@ def test_an_editorial_address_that_is_not_one_is_refused_in_dutch(value):
         build.editors_address(value)
 
 
+def test_the_hooks_refuse_an_editorial_address_that_is_not_one():
+    import sys
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import handbook_hooks
+
+    config = SimpleNamespace(extra={"handbook": {"redactie": "redactie"}}, config_file_path=str(ROOT / "mkdocs.yml"))
+    with pytest.raises(
+        handbook_hooks.PluginError, match=re.escape("extra.handbook.redactie: 'redactie' is geen e-mailadres")
+    ):
+        handbook_hooks.Settings.read(config)
+    config.extra["handbook"]["redactie"] = "redactie@handboek.example"
+    assert handbook_hooks.Settings.read(config).redactie == "redactie@handboek.example"
+
+
 def test_an_empty_editorial_address_offers_nothing():
     assert build.editors_address(None) == "" and build.editors_address("  ") == ""
     assert build.editors_address("redactie@handboek.example") == "redactie@handboek.example"

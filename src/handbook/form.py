@@ -233,8 +233,8 @@ def form_schema(handbook: Handbook) -> dict:
     result["$defs"]["SourceRef"]["description"] = "Een bron, met wat deze tekst eruit haalt."
     for definition, name, words in PLAIN_WORDS:
         (result["$defs"][definition] if definition else result)["properties"][name].update(words)
-    for name, words in ITEM_WORDS.items():
-        result["properties"][name]["items"]["description"] = words
+    for name, help_text in ITEM_WORDS.items():
+        result["properties"][name]["items"]["description"] = help_text
     # a new source is described before it is chosen: the form shows "Nieuwe bronnen" above "Bronnen"
     result["properties"]["nieuwe_bronnen"]["x-hb-before"] = "bronnen"
     return result
