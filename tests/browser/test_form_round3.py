@@ -83,6 +83,7 @@ def test_starting_again_asks_first_and_can_be_undone(page, base_url):
     colour = "el => getComputedStyle(el).color"
     assert restart.evaluate(colour) != download.evaluate(colour)  # red, not like "Download concept"
     assert not restart.evaluate("el => el.parentElement.contains(document.getElementById('hb-draft-download'))")
+    expect(page.get_by_role("button", name="Zet het terug")).to_be_hidden()  # nothing to undo yet
     restart.click()
     expect(title).to_have_value("Samen koken met jongeren")  # nothing is wiped yet
     page.get_by_role("button", name="Nee, ga terug").click()
