@@ -15,12 +15,13 @@ import unicodedata
 
 from . import advice, licences, messages, paths, patterns, schema, textrules
 from .collection import Handbook, duplicate_title
-from .model import FIRST_DAY, LAST_DAY, MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Werkvorm
+from .model import FIRST_DAY, LAST_DAY, MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Checklist, Record, Werkvorm
 from .vocabulary import KINDS
 
 PAGE = "voorstellen.md"
 DATA = "formulier"  # formulier/SLUG.json: a werkvorm's data, fetched only when an editor opens it in the form
 MODELINE = "# yaml-language-server: $schema=../schema/werkvorm.schema.json"
+CHECKLIST_MODELINE = "# yaml-language-server: $schema=../../schema/checklist.schema.json"  # werkvormen/checklists/
 
 
 def texts() -> dict[str, str]:
@@ -147,6 +148,8 @@ def repository(edit_url: str | None) -> dict[str, str] | None:
         "branch": branch,
         "new": f"{repo}/new/{branch}/werkvormen",
         "edit": f"{repo}/edit/{branch}/werkvormen/",
+        "new_checklist": f"{repo}/new/{branch}/werkvormen/checklists",
+        "edit_checklist": f"{repo}/edit/{branch}/werkvormen/checklists/",
         "issues": f"{repo}/issues/new/choose",
         "contributing": f"{repo}/blob/{branch}/CONTRIBUTING.md",
         "pulls": f"{repo}/pulls/@me",
@@ -168,6 +171,10 @@ ITEM_LABELS = {
     "verwant": "Verwant",
     "auteurs": "Auteur",
     "betrokken": "Betrokkene",
+    "groepen": "Groep",
+    "items": "Punt",
+    "voorbeelden": "Voorbeeld",
+    "werkvormen": "Werkvorm",
 }
 UNITS = {"duur": "minuten", "groepsgrootte": "personen"}
 # The form's own words where the schema speaks of files: its editors choose from lists and never see a file
@@ -214,15 +221,19 @@ PLAIN_WORDS = (
 ITEM_WORDS = {"verwant": "Kies uit de lijst."}  # each chosen record's own help (the schema: its file name)
 
 
-def form_schema(handbook: Handbook) -> dict:
-    """The werkvorm schema, with the records and sources that exist as the choices (as the published schema),
-    and what only the form uses: singular names for a list's items, units, which fields are titles."""
-    result = schema.schema_for(Werkvorm, schema.Choices.of(handbook))
+def form_schema(handbook: Handbook, model: type[Record] = Werkvorm) -> dict:
+    """A record's schema (a werkvorm's, or a checklist's), with the records and sources that exist as the
+    choices (as the published schema), and what only the form uses: singular names for a list's items,
+    units, which fields are titles."""
+    result = schema.schema_for(model, schema.Choices.of(handbook))
     _label_items(result)
     result["properties"]["titel"]["x-hb-title"] = True
-    result["$defs"]["Step"]["properties"]["titel"]["x-hb-title"] = True
+    for definition in ("Step", "Group"):
+        if definition in result["$defs"]:
+            result["$defs"][definition]["properties"]["titel"]["x-hb-title"] = True
     for name, unit in UNITS.items():
-        result["$defs"]["Practical"]["properties"][name]["x-hb-unit"] = unit
+        if "Practical" in result["$defs"]:
+            result["$defs"]["Practical"]["properties"][name]["x-hb-unit"] = unit
     result["$defs"]["SourceRef"]["properties"]["samenvatting"]["x-hb-words"] = MAX_SUMMARY_WORDS
     result["$defs"]["SourceRef"]["properties"]["bron"]["x-hb-sources"] = True
     result["$defs"]["NewSource"]["properties"]["licentie"]["x-hb-licence"] = True
@@ -232,7 +243,8 @@ def form_schema(handbook: Handbook) -> dict:
     new["description"] = "Een bron die nog niet in de lijst staat. Schrijf alleen op wat de bron zelf zegt."
     result["$defs"]["SourceRef"]["description"] = "Een bron, met wat deze tekst eruit haalt."
     for definition, name, words in PLAIN_WORDS:
-        (result["$defs"][definition] if definition else result)["properties"][name].update(words)
+        if definition is None or definition in result["$defs"]:
+            (result["$defs"][definition] if definition else result)["properties"][name].update(words)
     for name, help_text in ITEM_WORDS.items():
         result["properties"][name]["items"]["description"] = help_text
     # a new source is described before it is chosen: the form shows "Nieuwe bronnen" above "Bronnen"
@@ -278,16 +290,22 @@ def attributes(edit_url: str | None, handbook: Handbook, editors: str | None = N
         "data": DATA,
         "new": links.get("new", ""),
         "edit": links.get("edit", ""),
+        # a checklist opened from its page (?checklist=SLUG): its own schema, folder and first line
+        "checklist-schema": json.dumps(form_schema(handbook, Checklist), ensure_ascii=False),
+        "checklist-modeline": CHECKLIST_MODELINE,
+        "checklist-new": links.get("new_checklist", ""),
+        "checklist-edit": links.get("edit_checklist", ""),
         "mail": json.dumps(mail(editors), ensure_ascii=False) if editors else "",
     }
     return " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in values.items())
 
 
 def data_files(handbook: Handbook) -> dict[str, bytes]:
-    """formulier/SLUG.json for each werkvorm: what the form fills in when an editor opens that werkvorm."""
+    """formulier/SLUG.json for each werkvorm, formulier/checklists/SLUG.json for each checklist: what the
+    form fills in when an editor opens that record."""
     return {
-        f"{DATA}/{entry.slug}.json": json.dumps(
+        f"{DATA}/{'checklists/' if entry.is_checklist else ''}{entry.slug}.json": json.dumps(
             entry.record.model_dump(mode="json", exclude_none=True), ensure_ascii=False
         ).encode("utf-8")
-        for entry in handbook.werkvormen
+        for entry in handbook.entries
     }

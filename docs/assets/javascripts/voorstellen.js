@@ -7,7 +7,11 @@
   var host = document.querySelector("[data-hb-form]");
   if (!host || host.getAttribute("data-ready")) { return; }
   host.setAttribute("data-ready", "1");
-  var schema = JSON.parse(host.getAttribute("data-schema"));
+  var params = new URLSearchParams(location.search);
+  // a checklist, opened from its page (?checklist=SLUG), has a schema, a folder and a first line of its own
+  var kind = params.get("checklist") ? "checklist" : "werkvorm";
+  var attr = function (name) { return host.getAttribute(kind === "checklist" ? "data-checklist-" + name : "data-" + name); };
+  var schema = JSON.parse(attr("schema"));
   var texts = JSON.parse(host.getAttribute("data-texts"));
   var rules = JSON.parse(host.getAttribute("data-rules"));
   var site = JSON.parse(host.getAttribute("data-site"));
@@ -347,6 +351,9 @@
   function list(name, s, required, path) {
     var itemSchema = norm(s.items || {});
     var itemName = s["x-hb-item"] || label(name, s);
+    // "- Begin klein." for "- tekst: Begin klein.": a list whose items may be a plain text or a group
+    var plainKey = (s.items && s.items.anyOf || []).some(function (o) { return o.type === "string"; }) &&
+      itemSchema.properties ? Object.keys(itemSchema.properties)[0] : null;
     var fieldset = el("fieldset", { "class": "hb-list" });
     fieldset.appendChild(el("legend", { text: label(name, s) + (required ? "" : " (mag leeg blijven)") }));
     fieldset.appendChild(el("p", { "class": "hb-help", text: s.description || "" }));
@@ -370,6 +377,7 @@
       });
       rows.push(row);
       items.appendChild(li);
+      if (typeof value === "string" && plainKey) { var whole = {}; whole[plainKey] = value; value = whole; }
       if (value !== undefined) { inner.set(value); }
       return inner;
     }
@@ -546,8 +554,8 @@
     var same = site.records.filter(function (r) { return title && r.key === title && r.slug !== editing; })[0];
     var taken = site.records.filter(function (r) { return slug && r.slug === slug && r.slug !== editing; })[0];
     if (same) {
-      found.titel = { text: say("same_title", { other: same.source }), action: same.checklist ? null : {
-        label: "Bewerk die werkvorm", run: function () { openRecord(same.slug); } } };
+      found.titel = { text: say("same_title", { other: same.source }), action: same.checklist !== (kind === "checklist") ? null : {
+        label: "Bewerk die " + kind, run: function () { openRecord(same.slug); } } };
     } else if (taken) {
       found.titel = say("same_name", { slug: slug, other: taken.source });
     } else if (slug && site.reserved.indexOf(slug) !== -1) {
@@ -560,10 +568,10 @@
         found["wat_brengt_het." + role] = say("role_missing", { role: role });
       }
     });
-    var kind = data.soort || "activiteit", practical = data.praktisch || {};
+    var soort = data.soort || "activiteit", practical = data.praktisch || {};
     var missing = ["duur", "groepsgrootte"].filter(function (k) { return practical[k] === undefined; })[0];
-    if (kind !== "samenwerking" && missing) {
-      found.praktisch = say("unsized", { name: missing, kind: rules.kinds[kind] || kind });
+    if (kind === "werkvorm" && soort !== "samenwerking" && missing) {  // a checklist has no practical facts
+      found.praktisch = say("unsized", { name: missing, kind: rules.kinds[soort] || soort });
     }
     return found;
   }
@@ -591,7 +599,7 @@
 
   /* The name of an existing werkvorm, or null: a draft or address naming anything else edits nothing. */
   function known(slug) {
-    return site.records.some(function (r) { return r.slug === slug && !r.checklist; }) ? slug : null;
+    return site.records.some(function (r) { return r.slug === slug && r.checklist === (kind === "checklist"); }) ? slug : null;
   }
 
   function checkAll(all) {
@@ -703,7 +711,7 @@
   }
 
   function toYaml(data) {
-    return [host.getAttribute("data-modeline")].concat(mapping(data, schema, 0)).join("\n") + "\n";
+    return [attr("modeline")].concat(mapping(data, schema, 0)).join("\n") + "\n";
   }
 
   function slugify(title) {
@@ -921,12 +929,18 @@
   [resultTitle, nameLine, output, el("p", { "class": "hb-actions" }, [github, toEditors, copy, download]), status, githubNote, sourceNote]
     .forEach(function (n) { result.appendChild(n); });
 
+  if (kind === "checklist") {  // the page is about werkvormen: say that this form is a checklist's now
+    form.insertBefore(el("p", { "class": "hb-kind", id: "hb-kind" }, [
+      document.createTextNode("Dit formulier is nu voor een checklist. "),
+      el("a", { href: location.pathname, text: "Stel een werkvorm voor" })]), form.firstChild);
+  }
   host.appendChild(form);
   host.appendChild(result);
 
   /* ---- the draft: kept in this browser (localStorage), on this device only ---- */
 
-  var DRAFT = "handboek-voorstel-concept:"; // + the werkvorm's name, or "nieuw": one draft each, none overwrites another
+  // + the werkvorm's name, or "nieuw" (a checklist's: "checklist:" before it): one draft each, none overwrites another
+  var DRAFT = "handboek-voorstel-concept:" + (kind === "checklist" ? "checklist:" : "");
   var dirty = false; // typed since the last time the text left the page (download, copy, GitHub)
   var saveTimer = null;
 
@@ -987,7 +1001,7 @@
     confirmBox.hidden = true;
     draftStatus.textContent = "Het concept is gewist. Je begint met een leeg formulier. Was dat een vergissing? Klik op Zet het terug.";
     undo.hidden = false;
-    history.replaceState(null, "", location.pathname);
+    history.replaceState(null, "", location.pathname + (kind === "checklist" ? "?checklist=nieuw" : ""));
     form.querySelector("input, textarea, select").focus();
   });
   undo.addEventListener("click", function () {
@@ -1057,9 +1071,9 @@
     var yaml = toYaml(data);
     var filename = fileName(data);
     output.value = yaml;
-    nameLine.textContent = "Bestandsnaam: werkvormen/" + filename;
+    nameLine.textContent = "Bestandsnaam: werkvormen/" + (kind === "checklist" ? "checklists/" : "") + filename;
     offer(download, yaml, filename);
-    var newUrl = host.getAttribute("data-new"), editUrl = host.getAttribute("data-edit");
+    var newUrl = attr("new"), editUrl = attr("edit");
     pasteFirst = false;
     if (editing && editUrl) {  // any size: GitHub's own editor for that file, and the new text to paste
       github.setAttribute("href", editUrl + filename);
@@ -1142,11 +1156,11 @@
     var kept = readDraft(slug);  // her own changes to this werkvorm, from an earlier visit, come first
     if (kept && kept.data) {
       restore(kept);
-      history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
+      history.replaceState(null, "", location.pathname + "?" + kind + "=" + encodeURIComponent(slug));
       if (opener) { opener.querySelector("select").value = slug; }
       return Promise.resolve();
     }
-    var address = siteBase() + host.getAttribute("data-data") + "/" + slug + ".json";
+    var address = siteBase() + host.getAttribute("data-data") + "/" + (kind === "checklist" ? "checklists/" : "") + slug + ".json";
     return fetch(address).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (data) {
         fillIn(data, slug);
@@ -1156,8 +1170,8 @@
         status.textContent = "";
         report(checkAll(false), false);
         saveDraft();
-        history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
-        if (opener) { opener.querySelector("select").value = slug; }
+        history.replaceState(null, "", location.pathname + "?" + kind + "=" + encodeURIComponent(slug));
+        if (opener && kind === "werkvorm") { opener.querySelector("select").value = slug; }
         form.querySelector("input, textarea, select").focus();
       })
       .catch(function () {
@@ -1170,7 +1184,8 @@
     opener.addEventListener("submit", function (event) {
       event.preventDefault();
       var slug = opener.querySelector("select").value;
-      if (slug) { openRecord(slug).then(function () { host.scrollIntoView(); }); }
+      if (slug && kind === "checklist") { location.href = location.pathname + "?werkvorm=" + encodeURIComponent(slug); }
+      else if (slug) { openRecord(slug).then(function () { host.scrollIntoView(); }); }
     });
   }
 
@@ -1193,14 +1208,14 @@
       result.hidden = true;
       report(checkAll(false), false);
       saveDraft();
-      history.replaceState(null, "", location.pathname + (editing ? "?werkvorm=" + encodeURIComponent(editing) : ""));
+      history.replaceState(null, "", location.pathname + (editing ? "?" + kind + "=" + encodeURIComponent(editing) : kind === "checklist" ? "?checklist=nieuw" : ""));
       draftStatus.textContent = "Het concept uit " + file.name + " staat in het formulier.";
       fileInput.value = "";
     };
     reader.readAsText(file);
   });
 
-  var asked = new URLSearchParams(location.search).get("werkvorm");
+  var asked = params.get(kind);
   var draft = readDraft(null);
   if (asked && known(asked)) {
     openRecord(asked);
