@@ -228,9 +228,9 @@ def form_schema(handbook: Handbook, model: type[Record] = Werkvorm) -> dict:
     result = schema.schema_for(model, schema.Choices.of(handbook))
     _label_items(result)
     result["properties"]["titel"]["x-hb-title"] = True
-    for definition in ("Step", "Group"):
-        if definition in result["$defs"]:
-            result["$defs"][definition]["properties"]["titel"]["x-hb-title"] = True
+    for titled in ("Step", "Group"):
+        if titled in result["$defs"]:
+            result["$defs"][titled]["properties"]["titel"]["x-hb-title"] = True
     for name, unit in UNITS.items():
         if "Practical" in result["$defs"]:
             result["$defs"]["Practical"]["properties"][name]["x-hb-unit"] = unit
