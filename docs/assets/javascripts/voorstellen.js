@@ -253,7 +253,8 @@
         else if (s.type === "boolean") { input.checked = !!v; }
         else {
           if (input.tagName === "SELECT" && v !== undefined && !input.querySelector("option[value='" + String(v).replace(/'/g, "") + "']")) {
-            input.appendChild(el("option", { value: String(v), text: String(v) }));  // a draft's new source
+            var shown = s["x-hb-sources"] ? "nieuwe bron (" + String(v) + ")" : String(v);  // as refreshSources names it
+            input.appendChild(el("option", { value: String(v), text: shown }));  // a draft's new source
           }
           input.value = v === undefined ? "" : String(v);
         }
