@@ -44,8 +44,9 @@ class Settings:
     pdf: build.PdfMode  # all, records (not the whole book) or off
     pdf_cache: Path  # where rendered PDFs are kept between builds
     published_url: str  # the address PDFs print, also in a preview (whose site_url is its local address)
+    redactie: str = ""  # the editorial team's e-mail address, offered by the form; "" offers none
 
-    NAMES = ("pdf", "pdf_cache", "published_url")
+    NAMES = ("pdf", "pdf_cache", "published_url", "redactie")
 
     @classmethod
     def read(cls, config) -> Settings:
@@ -58,7 +59,15 @@ class Settings:
             pdf=build.pdf_mode(_text(own.get("pdf"))),
             pdf_cache=build.pdf_cache(_text(own.get("pdf_cache")), root),
             published_url=_text(own.get("published_url")) or "",
+            redactie=_address(own.get("redactie")),
         )
+
+
+def _address(value) -> str:
+    try:
+        return build.editors_address(_text(value))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, extra.handbook.redactie: {error}") from None
 
 
 def _text(value) -> str | None:
@@ -81,6 +90,7 @@ def on_config(config):
         site_name=config.site_name,
         site_url=_published_url(config, settings),
         edit_url=config.extra.get("edit_url") or "",
+        editors=settings.redactie,
         pdf=settings.pdf,
         pdf_cache=settings.pdf_cache,
         nav=tuple(config.nav) if config.nav else None,

@@ -30,6 +30,7 @@ def copy_project(target: Path) -> Path:
 
 SITE_URL = "https://handboek.example/"  # stands in for the address the deploy workflow sets
 EDIT_URL = "https://github.com/voorbeeld/handboek/edit/main/"  # likewise, the repository's web editor
+EDITORS = "redactie@handboek.example"  # likewise, the editorial team's address (extra.handbook.redactie)
 PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so unchanged PDFs render once per run
 
 
@@ -44,6 +45,7 @@ def build(project: Path, site: Path | None = None, **env_vars: str) -> subproces
         "HANDBOOK_CACHE": str(PDF_CACHE),
         "HANDBOOK_SITE_URL": SITE_URL,
         "HANDBOOK_EDIT_URL": EDIT_URL,
+        "HANDBOOK_REDACTIE": EDITORS,
         **env_vars,
     }
     return subprocess.run(
@@ -66,6 +68,7 @@ def export_project(project: Path, out: Path, **env_vars: str) -> subprocess.Comp
         "HANDBOOK_CACHE": str(PDF_CACHE),
         "HANDBOOK_SITE_URL": SITE_URL,
         "HANDBOOK_EDIT_URL": EDIT_URL,
+        "HANDBOOK_REDACTIE": EDITORS,
         **env_vars,
     }
     return subprocess.run(

@@ -67,6 +67,49 @@ MISTAKES = [
         "duur: 2,5 uur",
         ["in minuten", "min: 150", "2,5 uur is 150 minuten"],
     ),
+    # issue 34: a range of hours keeps both ends; a minutes field given hours or a range; a missing dash
+    (
+        "duration as a range of hours",
+        change(
+            "  duur:\n    min: 150\n    max: 240\n    toelichting: Een ochtend of middag (ongeveer 3 uur).",
+            "  duur: 2 tot 4 uur",
+        ),
+        "duur: 2 tot 4 uur",
+        ["duur: {min: 120, max: 240}", "2 tot 4 uur is 120 tot 240 minuten"],
+    ),
+    (
+        "duration as a range of minutes",
+        change(
+            "  duur:\n    min: 150\n    max: 240\n    toelichting: Een ochtend of middag (ongeveer 3 uur).",
+            "  duur: 60-90 min",
+        ),
+        "duur: 60-90 min",
+        ["duur: {min: 60, max: 90}"],
+    ),
+    (
+        "hours in the minutes field",
+        change("    min: 150", "    min: 1,5 uur"),
+        "min: 1,5 uur",
+        ["1,5 uur is 90 minuten", "vul 90 in"],
+    ),
+    (
+        "a range in the minutes field",
+        change("    min: 150", "    min: 60-90"),
+        "min: 60-90",
+        ["vul bij min 60 in en bij max 90"],
+    ),
+    (
+        "a list item without its dash",
+        change("  - Je wilt verder kijken", "  Je wilt verder kijken"),
+        "  Je wilt verder kijken",
+        ["begin het punt met '- '"],
+    ),
+    (
+        "a list item without its dash, last in its list",
+        change("  - Je zoekt naast de kleine", "  Je zoekt naast de kleine"),
+        "  Je zoekt naast de kleine",
+        ["begin het punt met '- '"],
+    ),
     (
         "date written day-month-year",
         change(REVIEWED, "laatst_herzien: 4-12-2026"),
@@ -328,3 +371,24 @@ def test_a_tab_hides_nothing_else_in_the_file(tmp_path):
     assert tabs == {line_of(text, "\t- themabijeenkomst"), line_of(text, "\t- jeugdprofessional")}
     assert any(p.line == line_of(text, "resultatenn:") and "bedoel je 'resultaten'" in p.message for p in found)
     assert not any("resultaten: ontbreekt" in str(p) for p in found)  # the hint on her line says it
+
+
+@pytest.mark.parametrize(
+    "value", ["“Leerhuis: een grote bijeenkomst”", "Leerhuis: “een grote” bijeenkomst", "„Leerhuis: ’t Gooi”"]
+)
+def test_the_fix_for_a_word_value_uses_straight_quotes_only(tmp_path, value):
+    """Copied as suggested, the fix passes and publishes no curly quote (issue 34)."""
+    problems = problems_in(tmp_path, change("titel: Leerhuis", f"titel: {value}"))
+    suggested = problems[0].message.split("aanhalingstekens: ", 1)[1].split(" (gekrulde")[0]
+    assert suggested.startswith("titel: ")
+    assert not any(c in suggested for c in "“”„‟‘’‚‛«»"), suggested
+    fixed = change("titel: Leerhuis", suggested)
+    path = tmp_path / "werkvormen" / "leerhuis.yml"
+    path.write_text(fixed, encoding="utf-8")
+    record, found = records.read(path, Werkvorm, "werkvormen/leerhuis.yml")
+    assert found == [] and record is not None and "Leerhuis" in record.titel
+
+
+def test_a_list_item_without_its_dash_is_not_told_to_indent_or_quote(tmp_path):
+    problems = problems_in(tmp_path, change("  - Je wilt verder kijken", "  Je wilt verder kijken"))
+    assert "spring hem" not in problems[0].message and "aanhalingstekens" not in problems[0].message

@@ -602,6 +602,8 @@ def test_codeowners_says_what_trust_py_says():
         ("docs/over.md", True),
         ("docs/assets/images/foto.jpg", True),
         ("src/handbook/synoniemen.yml", True),
+        ("schema/werkvorm.schema.json", True),  # issue 34: `make check` rewrites its lists; an editor commits them
+        ("schema/sub/x.json", False),
         ("docs/assets/favicon.svg", False),
         ("docs/assets/javascripts/handboek.js", False),
         ("docs/assets/stylesheets/handboek.css", False),
@@ -625,7 +627,7 @@ def test_the_trust_line(path, content):
 def test_every_file_of_the_project_is_either_content_or_code():
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     content = [f for f in files if trust.is_content(f)]
-    assert all(f.startswith(("werkvormen/", "docs/", "src/handbook/synoniemen.yml")) for f in content)
+    assert all(f.startswith(("werkvormen/", "docs/", "src/handbook/synoniemen.yml", "schema/")) for f in content)
     assert not any(f.startswith(("hooks/", "overrides/", ".github/", "docs/assets/")) for f in content)
 
 
@@ -647,6 +649,19 @@ def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
         [sys.executable, "-m", "handbook", "trust"], input="werkvormen/a.yml\n", capture_output=True, text=True
     )
     assert only_content.stdout.startswith("## Alleen inhoud")
+
+
+def test_check_in_ci_refuses_a_schema_file_edited_beyond_its_lists(tmp_path):
+    """schema/*.json is content (issue 34); CI refuses one whose rules are not the model's."""
+    shutil.copytree(ROOT / "werkvormen", tmp_path / "werkvormen")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    run = [sys.executable, "-m", "handbook", "--werkvormen", str(tmp_path / "werkvormen"), "check", "--github"]
+    env = {**os.environ, "HANDBOOK_NEW_FILES": ""}
+    assert subprocess.run(run, capture_output=True, text=True, env=env).returncode == 0
+    path = tmp_path / "schema" / "werkvorm.schema.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"minLength": 2', '"minLength": 1', 1), encoding="utf-8")
+    result = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert result.returncode == 1 and "schema/werkvorm.schema.json:1:1: is niet wat `make check` maakt" in result.stderr
 
 
 @pytest.mark.slow  # a site build

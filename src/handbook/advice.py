@@ -20,7 +20,12 @@ from .vocabulary import TERMS
 
 STALE_AFTER = dt.timedelta(days=2 * 365)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+# A variant as a whole word (\b: no letter, digit or _ on either side); the form reads `terms()` the same way
 _TERMS = [(re.compile(rf"\b(?:{variant})\b", re.IGNORECASE), word, why) for variant, (word, why) in TERMS.items()]
+# The advice as `check` and the form say it ({…}: filled in by each)
+TERM_ADVICE = "'{found}': schrijf '{word}' ({why}); zie de schrijfwijzer"
+SENTENCE_ADVICE = 'een zin van {n} woorden is lastig te lezen (B1: hoogstens {max}): "{start}"'
+START_WORDS = 8  # a long sentence is named by its first words
 
 
 def advise(handbook: Handbook, today: dt.date) -> list[Problem]:
@@ -29,20 +34,11 @@ def advise(handbook: Handbook, today: dt.date) -> list[Problem]:
     for entry in handbook.entries:
         record = entry.record
         for path, found_word, word, why in _variants(record.model_dump(exclude={"ook_bekend_als"}), ()):
-            found.append(
-                locate(entry, path, f"'{found_word}': schrijf '{word}' ({why}); zie de schrijfwijzer", warning=True)
-            )
+            message = TERM_ADVICE.format(found=found_word, word=word, why=why)
+            found.append(locate(entry, path, message, warning=True))
         for path, sentence in _long_sentences(record.model_dump(), ()):
-            words = len(sentence.split())
-            found.append(
-                locate(
-                    entry,
-                    path,
-                    f"een zin van {words} woorden is lastig te lezen (B1: hoogstens {MAX_SENTENCE_WORDS}): "
-                    f'"{_start(sentence)}"',
-                    warning=True,
-                )
-            )
+            message = SENTENCE_ADVICE.format(n=len(sentence.split()), max=MAX_SENTENCE_WORDS, start=_start(sentence))
+            found.append(locate(entry, path, message, warning=True))
         folder = entry.source.split("/")[0]  # werkvormen
         for i, new in enumerate(record.nieuwe_bronnen):
             found.append(
@@ -66,9 +62,14 @@ def advise(handbook: Handbook, today: dt.date) -> list[Problem]:
             )
         if not isinstance(record, Checklist) and not any(not other.is_checklist for other in handbook.related(entry)):
             found.append(
-                locate(entry, ("verwant",), "noemt geen verwante werkvorm; noem er minstens twee", warning=True)
+                locate(entry, ("verwant",), "noemt geen verwante werkvorm; noem er minstens één", warning=True)
             )
     return sorted(found)
+
+
+def terms() -> list[list[str]]:
+    """[variant pattern, preferred word, why] for every term, as the form applies them (with \\b, ignoring case)."""
+    return [[variant, word, why] for variant, (word, why) in TERMS.items()]
 
 
 def _long_sentences(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -88,4 +89,4 @@ def _variants(value: object, path: tuple) -> Iterator[tuple[tuple, str, str, str
 
 def _start(sentence: str) -> str:
     words = sentence.split()
-    return " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+    return " ".join(words[:START_WORDS]) + (" ..." if len(words) > START_WORDS else "")

@@ -9,6 +9,7 @@ two callers with the same options get the same result.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,6 +30,7 @@ class Options:
     site_name: str = "Handboek werkvormen jeugd"
     site_url: str = ""  # where the site is published; printed in every PDF's footer
     edit_url: str = ""  # the repository's web editor (…/edit/main/); each record's page links to its file there
+    editors: str = ""  # the editorial team's e-mail address (extra.handbook.redactie); the form offers it when set
     pdf: PdfMode = "all"
     pdf_cache: Path | None = None  # where rendered PDFs are kept between builds; None: render every time
     nav: tuple[NavItem, ...] | None = None  # the configured navigation, to be expanded; None: no nav
@@ -54,6 +56,17 @@ class Build:
         return result
 
 
+_ADDRESS = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def editors_address(value: str | None) -> str:
+    """The editorial team's e-mail address as configured ("" when none); ValueError, in Dutch, when it is not one."""
+    text = (value or "").strip()
+    if text and not _ADDRESS.fullmatch(text):
+        raise ValueError(f"'{text}' is geen e-mailadres; schrijf het als naam@voorbeeld.nl, of laat het leeg")
+    return text
+
+
 def build(options: Options) -> Build:
     """Load and check the records, then make every page, file and PDF, and the navigation.
 
@@ -65,7 +78,7 @@ def build(options: Options) -> Build:
     sizes = {pdf.path: len(pdf.content) for pdf in made}
     return Build(
         handbook=book,
-        pages=pages.render(book, sizes, options.edit_url or None),
+        pages=pages.render(book, sizes, options.edit_url or None, options.editors or None),
         files=assets.site_files(book, options.records, options.site_url or None),
         pdfs=made,
         nav=navigation.expand(list(options.nav), book, options.nav_limit) if options.nav else None,

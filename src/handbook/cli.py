@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         return _report_problems(RecordError(error.problems + refused), args)
     if refused:
         return _report_problems(RecordError(refused), args)
+    if _github(args):  # CI: schema/ is content (its lists), but its rules are the model's (README, Security)
+        edited = _edited_schema(args.werkvormen)
+        if edited:
+            return _report_problems(RecordError(edited), args)
     _refresh_schema(handbook, args.werkvormen)
     return _report_check(handbook, args)
 
@@ -140,6 +144,26 @@ def _refresh_schema(handbook, root: Path) -> None:
     if folder.is_dir():
         for path in write(folder, Choices.of(handbook), only_changed=True):
             print(f"bijgewerkt: {path} (de lijst van werkvormen en bronnen)", file=sys.stderr)
+
+
+def _edited_schema(root: Path) -> list:
+    """A committed schema file whose rules differ from the model's: its lists of names may differ, nothing else."""
+    import json
+
+    from .problems import Problem
+    from .schema import render, without_choices
+
+    found = []
+    for path, text in render().items():
+        target = root.parent / path
+        try:
+            committed = json.loads(target.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            committed = None
+        if committed is None or without_choices(committed) != without_choices(json.loads(text)):
+            message = "is niet wat `make check` maakt; zet het bestand terug of draai `make check` en commit het"
+            found.append(Problem(path, 1, 1, "", message))
+    return found
 
 
 def _split(args) -> int:

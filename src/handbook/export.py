@@ -76,6 +76,7 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
             site_name=config["site_name"],
             site_url=config.get("site_url") or "",
             edit_url=extra.pop("edit_url", None) or "",
+            editors=build.editors_address(env.get("HANDBOOK_REDACTIE")),
             pdf=build.pdf_mode(env.get("HANDBOOK_PDF")),
             pdf_cache=build.pdf_cache(env.get("HANDBOOK_CACHE"), project),
             nav=tuple(config["nav"]) if config.get("nav") else None,

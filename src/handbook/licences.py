@@ -59,6 +59,29 @@ LICENCES = (
 )
 
 
+# What editors write when the source names no licence; the answer is RESERVED (issue 34).
+UNKNOWN = (
+    "onbekend",
+    "niet bekend",
+    "weet ik niet",
+    "weet niet",
+    "geen",
+    "geen licentie",
+    "?",
+    "unknown",
+    "nvt",
+    "n.v.t.",
+)
+
+
+UNKNOWN_ANSWER = "'{value}' is geen licentie. Staat er bij de bron geen licentie? Kies '" + RESERVED + "'"
+
+
+def unknown(value: str) -> str | None:
+    """The Dutch answer when a licence says it is not known: the source then reserves all rights."""
+    return UNKNOWN_ANSWER.format(value=value.strip()) if value.strip().casefold() in UNKNOWN else None
+
+
 def as_data() -> list[dict[str, object]]:
     """The table as the form reads it."""
     return [{"name": lic.name, "adapt": lic.adapt, "commercial": lic.commercial, "help": lic.help} for lic in LICENCES]

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import patterns
 from .yamlfile import Path_
+from .yamlhints import quote
 
 _PLAIN = {
     "missing": "ontbreekt; dit veld is verplicht",
@@ -89,6 +90,9 @@ MEANINGS: dict[str, tuple[str, str]] = {
 }
 
 
+_INTEGER = ("int_type", "int_parsing", "int_from_float")
+
+
 def describe(error: Mapping[str, Any], allowed: Iterable[str] = ()) -> str:
     """One Dutch sentence for one pydantic error."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
@@ -96,6 +100,8 @@ def describe(error: Mapping[str, Any], allowed: Iterable[str] = ()) -> str:
         return _colon_in_text(*next(iter(value.items())))
     if kind in ("model_type", "dict_type", "model_attributes_type") and error["loc"][-1:] == ("duur",):
         return _duration(value)
+    if kind in _INTEGER and error["loc"][-2:-1] == ("duur",) and in_minutes(value):
+        return str(in_minutes(value))
     if kind in _DATES and isinstance(value, str):
         return _date(value) or _PLAIN[kind]
     if kind in _PLAIN:
@@ -140,7 +146,7 @@ def _colon_in_text(key: object, rest: object) -> str:
     text = f"{key}: {rest}" if rest is not None else f"{key}:"
     return (
         f"moet tekst zijn, maar door de dubbele punt na '{key}' leest YAML dit als 'naam: waarde'; "
-        f'zet de hele tekst tussen aanhalingstekens: "{text}"'
+        f"zet de hele tekst tussen aanhalingstekens: {quote(text)}"
     )
 
 
@@ -159,18 +165,58 @@ def _date(value: str) -> str | None:
     return f"'{value}' {how}; schrijf de datum als JJJJ-MM-DD: {iso}"
 
 
-_HOURS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|uren)")
+# A duration as editors write it ("2 tot 4 uur", "60-90 min", "1,5 uur"): its numbers, and whether they
+# count hours. The form reads the same two patterns (form.rules), so it says what `check` says.
+NUMBER = r"\d+(?:[.,]\d+)?"
+HOURS = r"(?:^|[^a-z])(?:uur|uren|u)(?![a-z])"
+
+
+def minutes(value: object) -> tuple[int, int] | None:
+    """The lowest and highest number of minutes in a duration as typed: '2 tot 4 uur' is (120, 240)."""
+    text = str(value).casefold()
+    numbers = re.findall(NUMBER, text)[:2]
+    if not numbers or isinstance(value, bool):
+        return None
+    factor = 60 if re.search(HOURS, text) else 1
+    found = [round(float(n.replace(",", ".")) * factor) for n in numbers]
+    return min(found), max(found)
+
+
+# How a duration typed in words is said in minutes; the form fills in the same sentences (form.texts)
+SAID_ONE = "{text} is {low} minuten"
+SAID_RANGE = "{text} is {low} tot {high} minuten"
+MINUTES_ONE = "moet een heel getal zijn: {said}; vul {low} in"
+MINUTES_RANGE = "moet een heel getal zijn: vul bij min {low} in en bij max {high}"
+
+
+def _said(value: object) -> str:
+    """'2 tot 4 uur is 120 tot 240 minuten', or '' when the value was already minutes."""
+    found = minutes(value)
+    if found is None or isinstance(value, int) or not re.search(HOURS, str(value).casefold()):
+        return ""
+    low, high = found
+    return (SAID_ONE if low == high else SAID_RANGE).format(text=str(value).strip(), low=low, high=high)
 
 
 def _duration(value: object) -> str:
-    """`duur: 2 uur` or `duur: 90`: the duration is a min and a max, in minutes."""
-    hours = _HOURS.search(str(value))
-    low = high = round(float(hours[1].replace(",", ".")) * 60) if hours else value if isinstance(value, int) else 0
-    if not low:
-        low, high = 60, 120
+    """`duur: 2 tot 4 uur` or `duur: 90`: the duration is a min and a max, in minutes."""
+    low, high = minutes(value) or (60, 120)
+    said = _said(value)
     return f"moet een groep velden zijn: min en max, in minuten; bijvoorbeeld duur: {{min: {low}, max: {high}}}" + (
-        f" ({hours[0]} is {low} minuten)" if hours else ""
+        f" ({said})" if said else ""
     )
+
+
+def in_minutes(value: object) -> str | None:
+    """`min: 1,5 uur` or `min: 60-90`: what to type instead of the text, in whole minutes."""
+    found = minutes(value)
+    if found is None or not isinstance(value, str):
+        return None
+    low, high = found
+    said = _said(value)
+    if low != high:
+        return MINUTES_RANGE.format(low=low, high=high) + (f" ({said})" if said else "")
+    return MINUTES_ONE.format(said=said, low=low) if said else None  # '1,5' alone: no unit, nothing to convert
 
 
 def meaning(name: object, allowed: Iterable[str]) -> tuple[str, str] | None:

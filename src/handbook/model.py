@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from . import patterns, textrules
+from . import licences, patterns, textrules
 from .vocabulary import GOALS, KINDS, PRACTICAL_FACTS, ROLES, THEMES
 
 if TYPE_CHECKING:  # the words are known only when the vocabulary is read; to a type checker they are text
@@ -267,6 +267,14 @@ class Source(BaseModel):
         description="In een paar zinnen van ons: waar de bron over gaat.",
         examples=["Een werkvormkaart over op bezoek gaan bij elkaars werk."],
     )
+
+    @field_validator("licentie")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        answer = licences.unknown(value)
+        if answer:
+            raise ValueError(answer)
+        return value
 
 
 class NewSource(Source):

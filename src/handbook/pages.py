@@ -19,12 +19,18 @@ def link(source: Entry | str, target: Entry | str) -> str:
     return paths.relative(there, here)
 
 
-def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url: str | None = None) -> dict[str, str]:
+def render(
+    handbook: Handbook,
+    pdf_sizes: dict[str, int] | None = None,
+    edit_url: str | None = None,
+    editors: str | None = None,
+) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree.
 
     `pdf_sizes` maps each PDF that the build makes to its size in bytes; pages
     offer a download only for those, so a build without PDFs has no dead links.
     `edit_url` is the repository's web editor; each record's page links to its file there.
+    `editors` is the editorial team's e-mail address: the form offers to send a proposal there.
     """
     env, sizes = _env(), pdf_sizes or {}
 
@@ -60,9 +66,10 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
         ),
         form.PAGE: page(
             "proposal.md.j2",
-            attributes=form.attributes(edit_url, handbook),
+            attributes=form.attributes(edit_url, handbook, editors),
             werkvormen=handbook.werkvormen,
             repo=form.repository(edit_url),
+            editors=editors,
         ),
         VOCABULARY: page(
             "vocabulary.md.j2",
@@ -133,6 +140,7 @@ def _env() -> jinja2.Environment:
         more_facts=facts.more,
         guidelines=facts.guidelines,
         SOURCES=SOURCES,
+        FORM=form.PAGE,
         PRIVACY=PRIVACY,
         reuse=views.reuse,
         related_heading=views.related_heading,

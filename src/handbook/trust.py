@@ -8,6 +8,11 @@ token, in every reader's browser, or decides what the build lets through
 configuration, tests). `.github/CODEOWNERS` asks a maintainer's review for
 code, and the check job names every code file a pull request changes in its
 summary. `CONTENT` is the one list; a test keeps CODEOWNERS in step with it.
+
+`schema/*.json` counts as content: `make check` rewrites its lists of werkvormen
+and sources whenever a record is added, and an editor commits them with the
+record. Its rules are the model's: `check --github` (CI) refuses a schema file
+that differs from the generated one in anything but those lists.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ CONTENT = (
     "/docs/**/*.gif",
     "/docs/**/*.webp",
     "/src/handbook/synoniemen.yml",
+    "/schema/*.json",
 )
 
 

@@ -131,6 +131,9 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Where:
     if "mapping values are not allowed" in problem:
         return _unexpected_colon(lines, line, column)
     if "could not find expected ':'" in problem:
+        item = _item_without_dash(lines, context)
+        if item:
+            return item
         return (
             context,
             1,
@@ -269,16 +272,60 @@ def _unexpected_colon(lines: list[str], line: int, column: int) -> Where:
     before = text[: column - 1]
     if key and key.start("key") + len(_name_of(key)) + 1 < column - 1 and ": " in before:
         value = text[key.end() :].strip()
-        curly = ' (gekrulde aanhalingstekens “ ” tellen in YAML niet; gebruik rechte ")' if value[:1] in CURLY else ""
+        curly = (
+            " (gekrulde aanhalingstekens tellen in YAML niet; gebruik rechte)" if any(c in CURLY for c in value) else ""
+        )
         return (
             line,
             key.end() + 1,
             "de tekst bevat een dubbele punt met een spatie erna; zet de hele tekst tussen "
-            f'aanhalingstekens: {_name_of(key).strip()}: "{value}"' + curly,
+            f"aanhalingstekens: {_name_of(key).strip()}: {quote(value)}" + curly,
         )
     if key:
         return _indentation(lines, line)
     return (line, column, "een dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens")
+
+
+_STRAIGHT = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛"})
+
+
+def quote(value: str) -> str:
+    """A text as YAML reads it back, between straight quotes only: Word's curly ones around it go,
+    those inside become straight (copied as suggested, no curly quote is published)."""
+    text = value.strip()
+    if len(text) > 1 and text[0] in CURLY and text[-1] in CURLY:
+        text = text[1:-1].strip()
+    text = text.translate(_STRAIGHT)
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_ITEM = re.compile(r"^( *)- ")
+
+
+def _item_without_dash(lines: list[str], line: int) -> Where | None:
+    """`  - Eerste tip` / `  Tweede tip`: a line at the column of the dashes above, in a list, without its own.
+
+    YAML reads it as a key that lacks its colon; the editor meant another item of the list."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = _indent(text)
+    if not text.strip() or text.lstrip().startswith(("-", "#")) or ": " in text or text.rstrip().endswith(":"):
+        return None
+    for _, above in _meaningful(lines, line):
+        dash = _ITEM.match(above)
+        if dash and len(dash[1]) == indent:
+            return (
+                line,
+                indent + 1,
+                "deze regel staat in een lijst, maar mist het streepje; begin het punt met '- ', "
+                "precies onder de streepjes erboven",
+            )
+        if _indent(above) <= indent:  # a key or text at this column or left of it: not in that list
+            return None
+    return None
 
 
 def _indentation(lines: list[str], line: int) -> Where:

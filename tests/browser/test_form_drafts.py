@@ -39,6 +39,7 @@ def test_what_is_typed_comes_back_after_a_reload(context, base_url):
     other.close()
     # starting again forgets it
     page.get_by_role("button", name="Begin opnieuw").click()
+    page.get_by_role("button", name="Ja, wis alles").click()  # it asks first (issue 34)
     expect(page.get_by_label("Titel", exact=True).first).to_have_value("")
     page.reload()
     expect(page.get_by_label("Titel", exact=True).first).to_have_value("")

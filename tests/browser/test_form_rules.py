@@ -67,7 +67,9 @@ def existing_title(page):
 
 
 def role_not_chosen(page):
+    page.check("input[name=voor_wie][value=jeugdprofessional]")  # only chosen roles are shown (issue 34) ...
     page.get_by_label("Jeugdprofessional (jeugdprofessional) 1", exact=True).fill("Je leert de opleiding kennen.")
+    page.uncheck("input[name=voor_wie][value=jeugdprofessional]")  # ... and one with text stays when unticked
     box = page.locator("fieldset.hb-list", has=page.get_by_label("Jeugdprofessional (jeugdprofessional) 1", exact=True))
     return own_error(box)
 
@@ -135,8 +137,37 @@ def date_too_early(page):
 def source_key_taken(page):
     page.get_by_role("button", name="+ Nieuwe bron toevoegen").click()
     new = group(page, "Nieuwe bron 1")
-    new.get_by_label("Sleutel", exact=True).fill("gluren-bij-de-burens-kaart")
-    return new.locator(".hb-field", has=page.get_by_label("Sleutel", exact=True)).locator(".hb-error").inner_text()
+    new.get_by_label("Korte naam", exact=True).fill("gluren-bij-de-burens-kaart")
+    return new.locator(".hb-field", has=page.get_by_label("Korte naam", exact=True)).locator(".hb-error").inner_text()
+
+
+def hours_in_minutes(page):
+    duur = group(page, "Duur (mag leeg blijven)")
+    duur.get_by_label("Min (minuten)", exact=True).fill("1,5 uur")
+    return (
+        duur.locator(".hb-field", has=page.get_by_label("Min (minuten)", exact=True)).locator(".hb-error").inner_text()
+    )
+
+
+def range_in_minutes(page):
+    duur = group(page, "Duur (mag leeg blijven)")
+    duur.get_by_label("Max (minuten)", exact=True).fill("60-90")
+    return (
+        duur.locator(".hb-field", has=page.get_by_label("Max (minuten)", exact=True)).locator(".hb-error").inner_text()
+    )
+
+
+def licence_unknown(page):
+    page.get_by_role("button", name="+ Nieuwe bron toevoegen").click()
+    new = group(page, "Nieuwe bron 1")
+    new.get_by_label("Korte naam", exact=True).fill("kookboek")
+    new.get_by_label("Titel", exact=True).fill("Kookboek voor het jongerenwerk")
+    new.get_by_label("Licentie", exact=True).fill("onbekend")
+    new.get_by_label("Bewerken toegestaan", exact=True).select_option("false")
+    new.get_by_label("Commercieel toegestaan", exact=True).select_option("false")
+    new.get_by_label("Over", exact=True).fill("Een boek met recepten en gesprekstips voor kookavonden.")
+    box = new.locator(".hb-field", has=page.get_by_label("Licentie", exact=True)).locator(".hb-error")
+    return box.inner_text().replace(" Kies Alle rechten voorbehouden", "")
 
 
 RULES = {
@@ -154,6 +185,10 @@ RULES = {
     "titel te lang": title_too_long,
     "datum voor 2000": date_too_early,
     "sleutel van een bestaande bron": source_key_taken,
+    # issue 34
+    "uren in een veld met minuten": hours_in_minutes,
+    "een bereik in een veld met minuten": range_in_minutes,
+    "licentie onbekend": licence_unknown,
 }
 
 
@@ -215,7 +250,7 @@ def test_a_new_source_made_in_the_form_passes_check_and_gets_its_own_file(page, 
     fill_a_werkvorm(page)
     page.get_by_role("button", name="+ Nieuwe bron toevoegen").click()
     new = group(page, "Nieuwe bron 1")
-    new.get_by_label("Sleutel", exact=True).fill("kookboek-voor-jongerenwerk")
+    new.get_by_label("Korte naam", exact=True).fill("kookboek-voor-jongerenwerk")
     new.get_by_label("Titel", exact=True).fill("Kookboek voor het jongerenwerk")
     new.get_by_label("Auteur 1", exact=True).fill("A. de Vries")
     new.get_by_label("Jaar (mag leeg blijven)", exact=True).fill("2024")
@@ -227,9 +262,8 @@ def test_a_new_source_made_in_the_form_passes_check_and_gets_its_own_file(page, 
     expect(new.get_by_label("Commercieel toegestaan", exact=True)).to_have_value("false")
     assert "niet bewerken" in new.locator("details.hb-licences").text_content()
     new.get_by_label("Over", exact=True).fill("Een boek met recepten en gesprekstips voor kookavonden met jongeren.")
-    page.get_by_role("button", name="+ Bron toevoegen").click()
-    second = group(page, "Bron 2")
-    second.get_by_label("Bron", exact=True).select_option("kookboek-voor-jongerenwerk")  # the new one is a choice
+    second = group(page, "Bron 2")  # the new source, once named, is chosen under Bronnen already (issue 34)
+    expect(second.get_by_label("Bron", exact=True)).to_have_value("kookboek-voor-jongerenwerk")
     second.get_by_label("Samenvatting (mag leeg blijven)", exact=True).fill(
         "Samen koken geeft een los gesprek, omdat je handen bezig zijn."
     )

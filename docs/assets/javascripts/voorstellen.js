@@ -7,7 +7,11 @@
   var host = document.querySelector("[data-hb-form]");
   if (!host || host.getAttribute("data-ready")) { return; }
   host.setAttribute("data-ready", "1");
-  var schema = JSON.parse(host.getAttribute("data-schema"));
+  var params = new URLSearchParams(location.search);
+  // a checklist, opened from its page (?checklist=SLUG), has a schema, a folder and a first line of its own
+  var kind = params.get("checklist") ? "checklist" : "werkvorm";
+  var attr = function (name) { return host.getAttribute(kind === "checklist" ? "data-checklist-" + name : "data-" + name); };
+  var schema = JSON.parse(attr("schema"));
   var texts = JSON.parse(host.getAttribute("data-texts"));
   var rules = JSON.parse(host.getAttribute("data-rules"));
   var site = JSON.parse(host.getAttribute("data-site"));
@@ -165,6 +169,12 @@
     if (required) { input.setAttribute("aria-required", "true"); }
     var box = wrapper(name, s, required, input), touched = false;
     if (s["x-hb-licence"]) { box.node.insertBefore(licenceHelp(), box.error); }
+    if ((input.tagName === "TEXTAREA" || input.type === "text") && s.type === "string" && !s.enum && !s.pattern) {
+      // what `check` warns about (a long sentence, a word the handbook writes otherwise): advice, not an error
+      box.advice = el("p", { "class": "hb-advice", id: id + "-advice", hidden: "hidden" });
+      box.node.appendChild(box.advice);
+      input.setAttribute("aria-describedby", input.getAttribute("aria-describedby") + " " + id + "-advice");
+    }
 
     function get() {
       if (s.type === "boolean" && input.tagName === "SELECT") { return input.value ? input.value === "true" : undefined; }
@@ -185,7 +195,7 @@
       if (v === undefined) { return required ? texts.missing : ""; }
       if (typeof v === "string" && v.indexOf(rules.placeholder) !== -1) { return texts.unfilled; }
       if (s.type === "integer") {
-        if (typeof v !== "number") { return texts.int; }
+        if (typeof v !== "number") { return (s["x-hb-minutes"] && inMinutes(v)) || texts.int; }
         if (s.minimum !== undefined && v < s.minimum) { return say("minimum", { n: s.minimum }); }
         if (s.maximum !== undefined && v > s.maximum) { return say("maximum", { n: s.maximum }); }
         return "";
@@ -209,12 +219,22 @@
       var words = v.split(/\s+/).filter(Boolean).length;
       if (s["x-hb-words"] && words > s["x-hb-words"]) { return say("summary_words", { n: words, max: s["x-hb-words"] }); }
       if (s["x-hb-key"] && sourceKeys().indexOf(v) !== -1) { return say("source_exists", { key: v }); }
+      if (s["x-hb-licence"] && rules.unknownLicences.indexOf(v.toLowerCase()) !== -1) {
+        return { text: rules.unknownLicence.replace("{value}", v), action: { label: "Kies Alle rechten voorbehouden", run: function () {
+          input.value = site.licences[0].name; input.dispatchEvent(new Event("input")); input.dispatchEvent(new Event("change"));
+        } } };
+      }
       return "";
     }
 
     function check(all) {
       var p = problem();
       show(box, input, p, touched || all || !!external[path]);
+      if (box.advice) {
+        var found = p ? [] : advise(get(), path);
+        box.advice.textContent = found.join(" ");
+        box.advice.hidden = !found.length;
+      }
       return p ? [{ text: label(name, s) + ": " + textOf(p), target: input }] : [];
     }
 
@@ -222,6 +242,10 @@
       touched = true; check(submitted); changed();
     });
     input.addEventListener("blur", function () { if (input.value) { touched = true; check(submitted); } });
+    if (s["x-hb-key"]) {  // a new source, once named, is chosen under "Bronnen" (a new name replaces the old there)
+      var lastKey = "";
+      input.addEventListener("change", function () { var key = input.value.trim(); chooseNewSource(lastKey, key); lastKey = key; });
+    }
     return {
       node: box.node, get: get, check: check, focus: input,
       set: function (v) {
@@ -229,12 +253,48 @@
         else if (s.type === "boolean") { input.checked = !!v; }
         else {
           if (input.tagName === "SELECT" && v !== undefined && !input.querySelector("option[value='" + String(v).replace(/'/g, "") + "']")) {
-            input.appendChild(el("option", { value: String(v), text: String(v) }));  // a draft's new source
+            var shown = s["x-hb-sources"] ? "nieuwe bron (" + String(v) + ")" : String(v);  // as refreshSources names it
+            input.appendChild(el("option", { value: String(v), text: shown }));  // a draft's new source
           }
           input.value = v === undefined ? "" : String(v);
         }
       }
     };
+  }
+
+  /* A duration typed as in a sentence in a minutes field ('1,5 uur', '60-90'): what to fill in (messages.in_minutes). */
+  function inMinutes(text) {
+    var lower = text.toLowerCase();
+    var numbers = (lower.match(new RegExp(rules.number, "g")) || []).slice(0, 2);
+    if (!numbers.length) { return ""; }
+    var hours = new RegExp(rules.hours).test(lower);
+    var found = numbers.map(function (n) { return Math.round(parseFloat(n.replace(",", ".")) * (hours ? 60 : 1)); });
+    var low = Math.min.apply(null, found), high = Math.max.apply(null, found);
+    var said = !hours ? "" : say(low === high ? "minutes_said_one" : "minutes_said_range", { text: text, low: low, high: high });
+    if (low !== high) { return say("minutes_range", { low: low, high: high }) + (said ? " (" + said + ")" : ""); }
+    return said ? say("minutes_one", { said: said, low: low }) : "";
+  }
+
+  /* advice.py, as `check` warns: a word the handbook writes otherwise, a sentence of more than the B1 limit. */
+  var TERMS = rules.terms.map(function (t) {
+    return { pattern: new RegExp("(?<![\\p{L}\\p{N}_])(?:" + t[0] + ")(?![\\p{L}\\p{N}_])", "giu"), word: t[1], why: t[2] };
+  });
+  function advise(v, path) {
+    var found = [];
+    if (typeof v !== "string" || !v) { return found; }
+    if (path.indexOf("ook_bekend_als") !== 0) {
+      TERMS.forEach(function (t) {
+        (v.match(t.pattern) || []).forEach(function (m) { found.push(say("term", { found: m, word: t.word, why: t.why })); });
+      });
+    }
+    (v.match(new RegExp(rules.sentencePattern, "g")) || []).forEach(function (sentence) {
+      var words = sentence.split(/\s+/).filter(Boolean);
+      if (words.length > rules.sentenceWords) {
+        var start = words.slice(0, rules.startWords).join(" ") + (words.length > rules.startWords ? " ..." : "");
+        found.push(say("sentence", { n: words.length, max: rules.sentenceWords, start: start }));
+      }
+    });
+    return found.map(function (f) { return "Tip: " + f + "."; });
   }
 
   function licenceHelp() {
@@ -292,6 +352,9 @@
   function list(name, s, required, path) {
     var itemSchema = norm(s.items || {});
     var itemName = s["x-hb-item"] || label(name, s);
+    // "- Begin klein." for "- tekst: Begin klein.": a list whose items may be a plain text or a group
+    var plainKey = (s.items && s.items.anyOf || []).some(function (o) { return o.type === "string"; }) &&
+      itemSchema.properties ? Object.keys(itemSchema.properties)[0] : null;
     var fieldset = el("fieldset", { "class": "hb-list" });
     fieldset.appendChild(el("legend", { text: label(name, s) + (required ? "" : " (mag leeg blijven)") }));
     fieldset.appendChild(el("p", { "class": "hb-help", text: s.description || "" }));
@@ -315,6 +378,7 @@
       });
       rows.push(row);
       items.appendChild(li);
+      if (typeof value === "string" && plainKey) { var whole = {}; whole[plainKey] = value; value = whole; }
       if (value !== undefined) { inner.set(value); }
       return inner;
     }
@@ -350,6 +414,11 @@
     }
     return {
       node: fieldset, get: get, check: check, focus: add,
+      rows: function () { return rows.map(function (r) { return r.inner; }); },
+      append: function (value) {  // into the first empty row, or a new one
+        var empty = rows.filter(function (r) { return isEmpty(r.inner.get()); })[0];
+        if (empty) { empty.inner.set(value); } else { addRow(value); }
+      },
       set: function (v) {
         rows.slice().forEach(function (r) { r.li.remove(); });
         rows = [];
@@ -364,7 +433,8 @@
     var children = Object.keys(s.properties).map(function (key) {
       var sub = s.properties[key];
       if (s["x-hb-unit"] && (key === "min" || key === "max")) {  // "Min (minuten)": what the number counts
-        sub = Object.assign({}, norm(sub), { title: (norm(sub).title || key) + " (" + s["x-hb-unit"] + ")" });
+        sub = Object.assign({}, norm(sub), { title: (norm(sub).title || key) + " (" + s["x-hb-unit"] + ")",
+          "x-hb-minutes": s["x-hb-unit"] === "minuten" });
       }
       var where = isRoot ? key : path + "." + key;
       return { key: key, c: control(key, sub, needed.indexOf(key) !== -1, where) };
@@ -376,6 +446,11 @@
       if (s.description) { node.appendChild(el("p", { "class": "hb-help", text: s.description })); }
     }
     children.forEach(function (child) { node.appendChild(child.c.node); });
+    children.forEach(function (child) {  // shown above another field ("Nieuwe bronnen" above "Bronnen"); the file keeps its order
+      var before = norm(s.properties[child.key])["x-hb-before"];
+      var other = children.filter(function (c) { return c.key === before; })[0];
+      if (other) { node.insertBefore(child.c.node, other.c.node); }
+    });
     if (!isRoot) { node.appendChild(error); }
     var byKey = {};
     children.forEach(function (child) { byKey[child.key] = child.c; });
@@ -391,7 +466,7 @@
       return Object.keys(out).length ? out : undefined;
     }
     return {
-      node: node, get: get, children: children, focus: children[0].c.focus,
+      node: node, get: get, children: children, byKey: byKey, focus: children[0].c.focus,
       check: function (all) {
         var found = [];
         var empty = get() === undefined;
@@ -422,7 +497,9 @@
     var labels = norm(s.propertyNames).enumDescriptions || keys;
     var fieldset = el("fieldset", { "class": "hb-group" });
     fieldset.appendChild(el("legend", { text: label(name, s) }));
-    fieldset.appendChild(el("p", { "class": "hb-help", text: (s.description || "") + " Vul alleen in voor de rollen die je hebt gekozen." }));
+    fieldset.appendChild(el("p", { "class": "hb-help", text: (s.description || "") + " Hier staan de rollen die je bij Voor wie hebt gekozen." }));
+    var none = el("p", { "class": "hb-help hb-none", text: "Kies eerst bij Voor wie voor welke rollen de werkvorm is." });
+    fieldset.appendChild(none);
     var error = el("p", { "class": "hb-error", "aria-live": "polite" });
     var parts = keys.map(function (key, i) {
       var c = control(key, Object.assign({}, s.additionalProperties, { title: labels[i] + " (" + key + ")" }), false, path + "." + key);
@@ -435,8 +512,16 @@
       parts.forEach(function (p) { var v = p.c.get(); if (!isEmpty(v)) { out[p.key] = v; } });
       return Object.keys(out).length ? out : undefined;
     }
+    function showOnly(chosen) {  // a role not chosen stays out of sight, unless it holds text (then check says why)
+      var shown = 0;
+      parts.forEach(function (p) {
+        p.c.node.hidden = chosen.indexOf(p.key) === -1 && isEmpty(p.c.get());
+        if (!p.c.node.hidden) { shown += 1; }
+      });
+      none.hidden = shown > 0;
+    }
     return {
-      node: fieldset, get: get, focus: parts[0].c.focus, parts: parts,
+      node: fieldset, get: get, focus: parts[0].c.focus, parts: parts, showOnly: showOnly,
       check: function (all) {
         var found = [];
         parts.forEach(function (p) { found = found.concat(p.c.check(all)); });
@@ -470,8 +555,8 @@
     var same = site.records.filter(function (r) { return title && r.key === title && r.slug !== editing; })[0];
     var taken = site.records.filter(function (r) { return slug && r.slug === slug && r.slug !== editing; })[0];
     if (same) {
-      found.titel = { text: say("same_title", { other: same.source }), action: same.checklist ? null : {
-        label: "Bewerk die werkvorm", run: function () { openRecord(same.slug); } } };
+      found.titel = { text: say("same_title", { other: same.source }), action: same.checklist !== (kind === "checklist") ? null : {
+        label: "Bewerk die " + kind, run: function () { openRecord(same.slug); } } };
     } else if (taken) {
       found.titel = say("same_name", { slug: slug, other: taken.source });
     } else if (slug && site.reserved.indexOf(slug) !== -1) {
@@ -484,10 +569,10 @@
         found["wat_brengt_het." + role] = say("role_missing", { role: role });
       }
     });
-    var kind = data.soort || "activiteit", practical = data.praktisch || {};
+    var soort = data.soort || "activiteit", practical = data.praktisch || {};
     var missing = ["duur", "groepsgrootte"].filter(function (k) { return practical[k] === undefined; })[0];
-    if (kind !== "samenwerking" && missing) {
-      found.praktisch = say("unsized", { name: missing, kind: rules.kinds[kind] || kind });
+    if (kind === "werkvorm" && soort !== "samenwerking" && missing) {  // a checklist has no practical facts
+      found.praktisch = say("unsized", { name: missing, kind: rules.kinds[soort] || soort });
     }
     var duur = practical.duur, parts = data.programma || [];
     if (duur && typeof duur.min === "number" && typeof duur.max === "number" && duur.min <= duur.max) {
@@ -504,6 +589,18 @@
     return found;
   }
 
+  function chooseNewSource(old, key) {
+    var list = root.byKey.bronnen;
+    if (!list || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) || sourceKeys().indexOf(key) !== -1) { return; }
+    refreshSources(root.get() || {});
+    var rows = list.rows(), named = function (r) { var v = r.get(); return v && (v.bron || v); };
+    var renamed = rows.filter(function (r) { return old && named(r) === old; });
+    renamed.forEach(function (r) { r.set(Object.assign({}, r.get(), { bron: key })); });
+    if (!renamed.length && !rows.some(function (r) { return named(r) === key; })) { list.append({ bron: key }); }
+    draftStatus.textContent = "Je nieuwe bron '" + key + "' staat nu ook bij Bronnen.";
+    changed();
+  }
+
   function refreshSources(data) {
     var extra = newSourceKeys(data);
     sourceSelects.forEach(function (entry) {
@@ -513,9 +610,16 @@
     });
   }
 
+  /* The name of an existing werkvorm, or null: a draft or address naming anything else edits nothing. */
+  function known(slug) {
+    return site.records.some(function (r) { return r.slug === slug && r.checklist === (kind === "checklist"); }) ? slug : null;
+  }
+
   function checkAll(all) {
     var data = root.get() || {};
     refreshSources(data);
+    var roles = root.byKey.wat_brengt_het;
+    if (roles && roles.showOnly) { roles.showOnly(data.voor_wie || []); }
     external = crossCheck(data);
     return root.check(all);
   }
@@ -620,12 +724,176 @@
   }
 
   function toYaml(data) {
-    return [host.getAttribute("data-modeline")].concat(mapping(data, schema, 0)).join("\n") + "\n";
+    return [attr("modeline")].concat(mapping(data, schema, 0)).join("\n") + "\n";
   }
 
   function slugify(title) {
     return (title || "").normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* ---- reading a downloaded draft back: the YAML this form writes, and records written by hand in the
+     same block style (mappings, lists, plain, quoted and literal texts, [a, b] and {min: 1, max: 2}).
+     Anything else is refused with a message; the draft is never half read. ---- */
+
+  var UNESCAPE = { "0": "\0", "a": "\x07", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+    "r": "\r", "e": "\x1b", " ": " ", "\"": "\"", "/": "/", "\\": "\\", "N": "\u0085", "_": "\u00a0",
+    "L": "\u2028", "P": "\u2029" };
+
+  function parseYaml(text) {
+    var lines = text.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "").split("\n"), i = 0;
+    function fail() { throw new Error("regel " + (i + 1)); }
+    function blank(line) { return /^\s*(#.*)?$/.test(line); }
+    function skip() { while (i < lines.length && blank(lines[i])) { i += 1; } }
+    function indentOf(line) { return line.match(/^ */)[0].length; }
+    function isItem(line) { return /^ *-( |$)/.test(line); }
+
+    function plain(v) {
+      v = v.replace(/\s+#.*$/, "").trim();
+      if (/^-?\d+$/.test(v)) { return parseInt(v, 10); }
+      if (/^(true|yes|on)$/i.test(v)) { return true; }
+      if (/^(false|no|off)$/i.test(v)) { return false; }
+      if (/^(null|~)?$/i.test(v)) { return null; }
+      return v;
+    }
+    function doubleQuoted(v) {  // from after the opening quote; may go on over lines
+      var out = "", pos = 0, joined = false;
+      for (;;) {
+        if (pos >= v.length) {  // the text goes on: an escaped line break joins, a plain one folds to a space
+          if (i + 1 >= lines.length) { fail(); }
+          i += 1;
+          var next = lines[i].replace(/^\s+/, "");
+          if (!joined) { out = out.replace(/[ \t]+$/, "") + (next ? " " : "\n"); }
+          v = next; pos = 0; joined = false;
+          continue;
+        }
+        var ch = v.charAt(pos);
+        if (ch === "\"") { return { value: out, rest: v.slice(pos + 1) }; }
+        if (ch !== "\\") { out += ch; pos += 1; continue; }
+        if (pos + 1 >= v.length) { joined = true; pos += 1; continue; }  // an escaped line break
+        var e = v.charAt(pos + 1), size = { x: 2, u: 4, U: 8 }[e];
+        if (size) { out += String.fromCodePoint(parseInt(v.substr(pos + 2, size), 16)); pos += 2 + size; continue; }
+        if (UNESCAPE[e] === undefined) { fail(); }
+        out += UNESCAPE[e]; pos += 2;
+      }
+    }
+    function singleQuoted(v) {
+      var out = "", pos = 0;
+      for (;;) {
+        if (pos >= v.length) {
+          if (i + 1 >= lines.length) { fail(); }
+          i += 1; v = lines[i].replace(/^\s+/, ""); pos = 0; out = out.replace(/[ \t]+$/, "") + (v ? " " : "\n");
+          continue;
+        }
+        var ch = v.charAt(pos);
+        if (ch === "'" && v.charAt(pos + 1) === "'") { out += "'"; pos += 2; continue; }
+        if (ch === "'") { return { value: out, rest: v.slice(pos + 1) }; }
+        out += ch; pos += 1;
+      }
+    }
+    function flow(v) {  // [a, "b", c] or {min: 60, max: 90}, one level deep
+      var close = v.charAt(0) === "[" ? "]" : "}", items = [], item = { raw: "" }, pos = 1;
+      for (;;) {
+        if (pos >= v.length) { fail(); }
+        var ch = v.charAt(pos);
+        if ((ch === "\"" || ch === "'") && !item.raw.replace(/^[^:]*:\s*/, "").trim()) {  // a quoted text starts
+          var read = ch === "\"" ? doubleQuoted(v.slice(pos + 1)) : singleQuoted(v.slice(pos + 1));
+          item.value = read.value; v = read.rest; pos = 0;
+          continue;
+        }
+        if (ch === "," || ch === close) {
+          if (item.raw.trim() || item.value !== undefined) { items.push(item); }
+          item = { raw: "" };
+          if (ch === close) { break; }
+          pos += 1;
+          continue;
+        }
+        item.raw += ch; pos += 1;
+      }
+      if (!/^\s*(#.*)?$/.test(v.slice(pos + 1))) { fail(); }
+      if (close === "]") { return items.map(function (it) { return it.value !== undefined ? it.value : plain(it.raw); }); }
+      var obj = {};
+      items.forEach(function (it) {
+        var colon = it.raw.indexOf(":");
+        if (colon === -1) { fail(); }
+        obj[it.raw.slice(0, colon).trim()] = it.value !== undefined ? it.value : plain(it.raw.slice(colon + 1));
+      });
+      return obj;
+    }
+    function blockText(header, ind) {
+      var folded = header.charAt(0) === ">", chomp = header.replace(/^[|>]/, "").trim(), collected = [], own = null;
+      while (i + 1 < lines.length && (lines[i + 1].trim() === "" || indentOf(lines[i + 1]) > ind)) {
+        i += 1;
+        var line = lines[i];
+        if (own === null && line.trim()) { own = indentOf(line); }
+        collected.push(line.trim() ? line.slice(own) : "");
+      }
+      var body = folded ? collected.join("\n").replace(/([^\n])\n(?=[^\n ])/g, "$1 ") : collected.join("\n");
+      body = body.replace(/\n+$/, "");
+      return chomp === "-" ? body : body + "\n";
+    }
+    function scalarAfter(rest, ind) {  // what follows "key:" or "- " on its line
+      rest = rest.replace(/^\s+/, "");
+      if (rest === "" || rest.charAt(0) === "#") {
+        i += 1; skip();
+        if (i < lines.length && (indentOf(lines[i]) > ind || (indentOf(lines[i]) === ind && isItem(lines[i])))) {
+          return block(indentOf(lines[i]));
+        }
+        return null;
+      }
+      var value;
+      if (/^[|>][-+]?\s*(#.*)?$/.test(rest)) { value = blockText(rest.replace(/\s*#.*$/, ""), ind); }
+      else if (rest.charAt(0) === "\"" || rest.charAt(0) === "'") {
+        var read = rest.charAt(0) === "\"" ? doubleQuoted(rest.slice(1)) : singleQuoted(rest.slice(1));
+        if (!/^\s*(#.*)?$/.test(read.rest)) { fail(); }
+        value = read.value;
+      } else if (rest.charAt(0) === "[" || rest.charAt(0) === "{") { value = flow(rest); }
+      else {
+        value = plain(rest);
+        while (typeof value === "string" && i + 1 < lines.length && lines[i + 1].trim() &&
+               indentOf(lines[i + 1]) > ind && !/^\s*#/.test(lines[i + 1])) {
+          i += 1; value += " " + lines[i].trim();  // a plain text over several lines folds to one
+        }
+      }
+      i += 1;
+      return value;
+    }
+    var KEYED = /^( *)([^\s#'"\-[{][^:#]*?|"[^"]*"|'[^']*'):(?:\s+(.*))?$/;
+    function mapping(ind) {
+      var obj = {};
+      for (;;) {
+        skip();
+        if (i >= lines.length || indentOf(lines[i]) < ind) { return obj; }
+        if (indentOf(lines[i]) > ind || isItem(lines[i])) { fail(); }
+        var m = KEYED.exec(lines[i]);
+        if (!m) { fail(); }
+        var name = m[2].charAt(0) === "\"" ? doubleQuoted(m[2].slice(1)).value : m[2].replace(/^'|'$/g, "");
+        obj[name.trim()] = scalarAfter(m[3] || "", ind);
+      }
+    }
+    function sequence(ind) {
+      var arr = [];
+      for (;;) {
+        skip();
+        if (i >= lines.length || indentOf(lines[i]) < ind) { return arr; }
+        if (indentOf(lines[i]) > ind || !isItem(lines[i])) { if (indentOf(lines[i]) === ind) { return arr; } fail(); }
+        var after = lines[i].slice(ind + 1), inner = ind + 1 + after.match(/^ */)[0].length;
+        if (KEYED.test(" ".repeat(inner) + after.trim()) && !/^\s*["'[{]/.test(after)) {
+          lines[i] = " ".repeat(inner) + after.trim();  // "- titel: x": a mapping that starts on the dash's line
+          arr.push(mapping(inner));
+        } else {
+          arr.push(scalarAfter(after, ind));
+        }
+      }
+    }
+    function block(ind) { return isItem(lines[i]) ? sequence(ind) : mapping(ind); }
+    skip();
+    if (i >= lines.length) { return {}; }
+    var data = block(indentOf(lines[i]));
+    skip();
+    if (i < lines.length) { fail(); }
+    if (!data || typeof data !== "object" || Array.isArray(data)) { fail(); }
+    return data;
   }
 
   /* ---- the page ---- */
@@ -639,11 +907,25 @@
   var summary = el("div", { "class": "hb-summary", role: "alert", tabindex: "-1", hidden: "hidden" });
   var make = el("button", { type: "submit", "class": "md-button md-button--primary", text: "Maak het bestand" });
   var draftDownload = el("button", { type: "button", "class": "md-button", id: "hb-draft-download", text: "Download concept" });
-  var restart = el("button", { type: "button", "class": "md-button", id: "hb-restart", text: "Begin opnieuw" });
+  var restart = el("button", { type: "button", "class": "md-button hb-danger", id: "hb-restart", text: "Begin opnieuw" });
+  var confirmBox = el("div", { "class": "hb-confirm", id: "hb-restart-confirm", role: "alertdialog", "aria-labelledby": "hb-restart-question", hidden: "hidden" });
+  var wipe = el("button", { type: "button", "class": "md-button hb-danger", text: "Ja, wis alles" });
+  var keep = el("button", { type: "button", "class": "md-button", text: "Nee, ga terug" });
+  confirmBox.appendChild(el("p", { id: "hb-restart-question", text: "Weet je het zeker? Alles wat je in dit formulier hebt getypt, wordt gewist." }));
+  confirmBox.appendChild(el("p", { "class": "hb-actions" }, [wipe, keep]));
+  var undo = el("button", { type: "button", "class": "md-button", id: "hb-undo", text: "Zet het terug", hidden: "hidden" });
+  var fileInput = el("input", { type: "file", id: "hb-draft-file", accept: ".yml,.yaml,.txt,text/yaml,text/plain" });
+  var fileLabel = el("label", { "for": "hb-draft-file", text: "Open een concept dat je eerder hebt gedownload" });
   var draftStatus = el("p", { role: "status", "class": "hb-status", id: "hb-draft-status" });
   form.appendChild(summary);
-  form.appendChild(el("p", { "class": "hb-actions" }, [make, draftDownload, restart]));
+  form.appendChild(el("div", { "class": "hb-actions hb-actions-split" }, [
+    el("p", { "class": "hb-actions" }, [make, draftDownload]), el("p", { "class": "hb-actions" }, [restart])]));
+  form.appendChild(confirmBox);
   form.appendChild(draftStatus);
+  form.appendChild(undo);
+  form.appendChild(el("div", { "class": "hb-field hb-draft-file" }, [fileLabel,
+    el("p", { "class": "hb-help", text: "Zo neem je een concept mee naar een andere computer. Het formulier vult de velden dan weer in." }),
+    fileInput]));
 
   var result = el("section", { "class": "hb-result", hidden: "hidden", "aria-labelledby": "hb-result-title" });
   var resultTitle = el("h2", { id: "hb-result-title", text: "Je bestand" });
@@ -652,18 +934,26 @@
   var github = el("a", { "class": "md-button md-button--primary", id: "hb-github", target: "_blank", rel: "noopener noreferrer", text: "Open in GitHub" });
   var copy = el("button", { type: "button", "class": "md-button", text: "Kopieer" });
   var download = el("a", { "class": "md-button", id: "hb-download", text: "Download" });
+  var mail = host.getAttribute("data-mail") ? JSON.parse(host.getAttribute("data-mail")) : null;
+  var toEditors = mail ? el("a", { "class": "md-button", id: "hb-mail", text: "Stuur het naar de redactie" }) : null;
   var status = el("p", { role: "status", "class": "hb-status" });
   var githubNote = el("p", { "class": "hb-help", id: "hb-github-note" });
   var sourceNote = el("div", { "class": "hb-help", id: "hb-sources-note", hidden: "hidden" });
-  [resultTitle, nameLine, output, el("p", { "class": "hb-actions" }, [github, copy, download]), status, githubNote, sourceNote]
+  [resultTitle, nameLine, output, el("p", { "class": "hb-actions" }, [github, toEditors, copy, download]), status, githubNote, sourceNote]
     .forEach(function (n) { result.appendChild(n); });
 
+  if (kind === "checklist") {  // the page is about werkvormen: say that this form is a checklist's now
+    form.insertBefore(el("p", { "class": "hb-kind", id: "hb-kind" }, [
+      document.createTextNode("Dit formulier is nu voor een checklist. "),
+      el("a", { href: location.pathname, text: "Stel een werkvorm voor" })]), form.firstChild);
+  }
   host.appendChild(form);
   host.appendChild(result);
 
   /* ---- the draft: kept in this browser (localStorage), on this device only ---- */
 
-  var DRAFT = "handboek-voorstel-concept:"; // + the werkvorm's name, or "nieuw": one draft each, none overwrites another
+  // + the werkvorm's name, or "nieuw" (a checklist's: "checklist:" before it): one draft each, none overwrites another
+  var DRAFT = "handboek-voorstel-concept:" + (kind === "checklist" ? "checklist:" : "");
   var dirty = false; // typed since the last time the text left the page (download, copy, GitHub)
   var saveTimer = null;
 
@@ -691,6 +981,7 @@
 
   function changed() {
     if (!result.hidden) { result.hidden = true; status.textContent = ""; }
+    if (!undo.hidden) { undo.hidden = true; wiped = null; }
     dirty = true;
     window.clearTimeout(saveTimer);
     saveTimer = window.setTimeout(function () { saveTimer = null; saveDraft(); }, 250);
@@ -704,20 +995,35 @@
 
   function fillIn(data, slug) {
     root.set(data);
-    editing = slug || null;
+    editing = known(slug);
     refreshSources(data || {});
     root.set(data);  // again: a new source's key is a choice only once its description is in
   }
 
-  restart.addEventListener("click", function () {
+  var wiped = null; // what "Zet het terug" brings back
+  restart.addEventListener("click", function () { confirmBox.hidden = false; wipe.focus(); });
+  keep.addEventListener("click", function () { confirmBox.hidden = true; restart.focus(); });
+  wipe.addEventListener("click", function () {
     var store = storage();
+    wiped = { data: root.get() || {}, editing: editing };
     if (store) { store.removeItem(DRAFT + (editing || "nieuw")); }
     fillIn({}, null);
     submitted = false; dirty = false;
     report([], false);
     result.hidden = true;
-    draftStatus.textContent = "Het concept is gewist. Je begint met een leeg formulier.";
-    history.replaceState(null, "", location.pathname);
+    confirmBox.hidden = true;
+    draftStatus.textContent = "Het concept is gewist. Je begint met een leeg formulier. Was dat een vergissing? Klik op Zet het terug.";
+    undo.hidden = false;
+    history.replaceState(null, "", location.pathname + (kind === "checklist" ? "?checklist=nieuw" : ""));
+    form.querySelector("input, textarea, select").focus();
+  });
+  undo.addEventListener("click", function () {
+    if (!wiped) { return; }
+    fillIn(wiped.data, wiped.editing);
+    wiped = null; undo.hidden = true;
+    report(checkAll(false), false);
+    saveDraft();
+    draftStatus.textContent = "Je concept staat er weer.";
   });
 
   /* ---- the summary of problems and the file ---- */
@@ -778,9 +1084,9 @@
     var yaml = toYaml(data);
     var filename = fileName(data);
     output.value = yaml;
-    nameLine.textContent = "Bestandsnaam: werkvormen/" + filename;
+    nameLine.textContent = "Bestandsnaam: werkvormen/" + (kind === "checklist" ? "checklists/" : "") + filename;
     offer(download, yaml, filename);
-    var newUrl = host.getAttribute("data-new"), editUrl = host.getAttribute("data-edit");
+    var newUrl = attr("new"), editUrl = attr("edit");
     pasteFirst = false;
     if (editing && editUrl) {  // any size: GitHub's own editor for that file, and the new text to paste
       github.setAttribute("href", editUrl + filename);
@@ -790,15 +1096,22 @@
         "bestaande bestand. Selecteer daar alle tekst (Ctrl+A, op een Mac Cmd+A) en plak (Ctrl+V of Cmd+V).";
     } else if (newUrl) {
       var url = newUrl + "?filename=" + encodeURIComponent(filename) + "&value=" + encodeURIComponent(yaml);
-      pasteFirst = url.length > LONGEST_LINK;
-      github.setAttribute("href", pasteFirst ? newUrl + "?filename=" + encodeURIComponent(filename) : url);
+      var long = url.length > LONGEST_LINK;
+      pasteFirst = true;  // GitHub's sign-in or fork step may drop the text in the link: it is on the clipboard too
+      github.setAttribute("href", long ? newUrl + "?filename=" + encodeURIComponent(filename) : url);
       github.hidden = false;
-      githubNote.textContent = pasteFirst
+      githubNote.textContent = (long
         ? "Je bestand is lang. Klik op Open in GitHub: de tekst gaat dan eerst naar je klembord. Plak hem in het lege bestand dat GitHub opent (Ctrl+V of Cmd+V)."
-        : "GitHub opent een nieuw bestand in werkvormen/ met deze tekst erin.";
+        : "GitHub opent een nieuw bestand in werkvormen/ met deze tekst erin. Je tekst gaat ook naar je klembord. " +
+          "Is het bestand leeg? Plak je tekst met Ctrl+V (Cmd+V).");
     } else {
       github.hidden = true;
       githubNote.textContent = "Deze versie van de website weet niet waar de repository staat: kopieer of download het bestand.";
+    }
+    if (toEditors) {
+      toEditors.setAttribute("href", "mailto:" + encodeURIComponent(mail.address).replace(/%40/g, "@") +
+        "?subject=" + encodeURIComponent(mail.subject.replace("{name}", filename)) +
+        "&body=" + encodeURIComponent(mail.body.replace("{name}", filename)));
     }
     var fresh = newSourceKeys(data);
     sourceNote.hidden = !fresh.length;
@@ -814,9 +1127,24 @@
   github.addEventListener("click", function () {
     dirty = false;
     if (pasteFirst) {
-      copyText(output.value, function () { status.textContent = "Gekopieerd. Plak de tekst in GitHub."; });
+      copyText(output.value, function () {
+        status.textContent = editing ? "Gekopieerd. Plak de tekst in GitHub."
+          : "Gekopieerd. Is het bestand leeg? Plak je tekst met Ctrl+V (Cmd+V).";
+      });
     }
   });
+  if (toEditors) {  // the file is downloaded, the mail program opens (the mailto: link); the site sends nothing
+    toEditors.addEventListener("click", function () {
+      var link = el("a", { hidden: "hidden" }), name = fileName(root.get() || {});
+      offer(link, output.value, name);
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      dirty = false;
+      status.textContent = "Het bestand " + name + " staat in je map Downloads. Voeg het als bijlage toe aan de mail en " +
+        "verstuur hem. Opent er geen mail? Stuur het bestand dan zelf naar " + mail.address + ".";
+    });
+  }
   download.addEventListener("click", function () { dirty = false; });
 
   copy.addEventListener("click", function () {
@@ -841,11 +1169,11 @@
     var kept = readDraft(slug);  // her own changes to this werkvorm, from an earlier visit, come first
     if (kept && kept.data) {
       restore(kept);
-      history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
+      history.replaceState(null, "", location.pathname + "?" + kind + "=" + encodeURIComponent(slug));
       if (opener) { opener.querySelector("select").value = slug; }
       return Promise.resolve();
     }
-    var address = siteBase() + host.getAttribute("data-data") + "/" + slug + ".json";
+    var address = siteBase() + host.getAttribute("data-data") + "/" + (kind === "checklist" ? "checklists/" : "") + slug + ".json";
     return fetch(address).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (data) {
         fillIn(data, slug);
@@ -855,8 +1183,8 @@
         status.textContent = "";
         report(checkAll(false), false);
         saveDraft();
-        history.replaceState(null, "", location.pathname + "?werkvorm=" + encodeURIComponent(slug));
-        if (opener) { opener.querySelector("select").value = slug; }
+        history.replaceState(null, "", location.pathname + "?" + kind + "=" + encodeURIComponent(slug));
+        if (opener && kind === "werkvorm") { opener.querySelector("select").value = slug; }
         form.querySelector("input, textarea, select").focus();
       })
       .catch(function () {
@@ -869,15 +1197,44 @@
     opener.addEventListener("submit", function (event) {
       event.preventDefault();
       var slug = opener.querySelector("select").value;
-      if (slug) { openRecord(slug).then(function () { host.scrollIntoView(); }); }
+      if (slug && kind === "checklist") { location.href = location.pathname + "?werkvorm=" + encodeURIComponent(slug); }
+      else if (slug) { openRecord(slug).then(function () { host.scrollIntoView(); }); }
     });
   }
 
-  var asked = new URLSearchParams(location.search).get("werkvorm");
+  /* A draft downloaded earlier, perhaps on another device: read back into the fields. */
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    if (!file) { return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data;
+      try { data = parseYaml(String(reader.result)); } catch (e) { data = null; }
+      if (!data) {
+        draftStatus.textContent = "Dit bestand kan het formulier niet lezen. Kies een concept dat je met Download concept hebt bewaard.";
+        return;
+      }
+      if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; saveDraft(); }  // the draft she had stays hers
+      var slug = file.name.replace(/\.(ya?ml|txt)$/i, "").replace(/^concept-/, "");
+      fillIn(data, slug);  // the name of an existing werkvorm: an edit of it; any other name: a new werkvorm
+      submitted = false; dirty = false;
+      result.hidden = true;
+      report(checkAll(false), false);
+      saveDraft();
+      history.replaceState(null, "", location.pathname + (editing ? "?" + kind + "=" + encodeURIComponent(editing) : kind === "checklist" ? "?checklist=nieuw" : ""));
+      draftStatus.textContent = "Het concept uit " + file.name + " staat in het formulier.";
+      fileInput.value = "";
+    };
+    reader.readAsText(file);
+  });
+
+  var asked = params.get(kind);
   var draft = readDraft(null);
-  if (asked && /^[a-z0-9-]+$/.test(asked)) {
+  if (asked && known(asked)) {
     openRecord(asked);
   } else if (draft && draft.data) {
     restore(draft);
+  } else {
+    checkAll(false);  // lays out what depends on other fields (the roles under "Wat brengt het")
   }
 })();
