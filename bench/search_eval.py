@@ -6,6 +6,10 @@ reports top-1, top-3, the mean reciprocal rank and the queries that find nothing
 of query. Figures go to bench/search_results.json. Nothing is asserted (`make bench`); the
 targets are printed, and so is every request the page made to another host (there must be none).
 
+`--set questions` measures the question and situation set of issue #32 (bench/search_questions.yml),
+with figures for its `tune` and `check` halves; `--set both` (the default) measures both sets. On the
+questions set it also times the longest questions with Chromium's CPU slowed 4x (a phone-class CPU).
+
 `--engine pagefind` measures the alternative on the same site and queries: Pagefind (from PyPI,
 with its binary) indexes the built pages, given the same extra words the lunr index gets (other
 names, reasons, word parts) as weighted hidden text, and its own search API answers each query.
@@ -34,6 +38,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "bench" / "search_queries.yml"
+QUESTIONS = ROOT / "bench" / "search_questions.yml"
+SETS = {"earlier": QUERIES, "questions": QUESTIONS}
+THROTTLE = 4  # Chromium's CPU slowed 4x: about a mid-range phone
+SLOW_TARGET_MS = 100  # a 100-character question answered within this on the slowed CPU
 RESULTS = ROOT / "bench" / "search_results.json"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -119,7 +127,19 @@ def ranked_pages(page, base: str) -> list[str]:
     return seen
 
 
-def run(base: str, queries: list[dict]) -> list[dict]:
+def load(name: str) -> list[dict]:
+    """The queries of one set; the questions set alternates tune/check within each kind, in file order."""
+    queries = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+    seen: dict[str, int] = {}
+    for item in queries:
+        item["set"] = name
+        if name == "questions":
+            item["part"] = "tune" if seen.get(item["kind"], 0) % 2 == 0 else "check"
+            seen[item["kind"]] = seen.get(item["kind"], 0) + 1
+    return queries
+
+
+def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -141,13 +161,30 @@ def run(base: str, queries: list[dict]) -> list[dict]:
             found = ranked_pages(page, base)
             rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
             rows.append(
-                {"kind": item.get("kind", "-"), "q": item["q"], "want": item["want"], "rank": rank, "found": found[:5]}
+                {
+                    "kind": item.get("kind", "-"),
+                    "set": item.get("set", "earlier"),
+                    "part": item.get("part"),
+                    "q": item["q"],
+                    "want": item["want"],
+                    "rank": rank,
+                    "found": found[:5],
+                }
             )
         # time from a query reaching the box to its results on screen (worker search and rendering)
         for row in rows:
             row["ms"] = page.evaluate(RESPONSE, row["q"])
+        if throttled:  # the same on a CPU slowed down to a phone's; the worker is slowed as well
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+            for query in throttled:
+                SLOW.append((query, page.evaluate(RESPONSE, query)))
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         browser.close()
     return rows
+
+
+SLOW: list[tuple[str, float | None]] = []  # (query, ms) with the CPU slowed THROTTLE times
 
 
 def figures_of(rows: list[dict]) -> dict:
@@ -162,11 +199,24 @@ def figures_of(rows: list[dict]) -> dict:
 
 
 def per_kind(rows: list[dict]) -> dict[str, dict]:
-    """Figures for every kind of query, for the set from before issue #26, for the new one, and for all."""
+    """Figures for every kind of query and for groups of kinds: for the earlier set, the set from
+    before issue #26 and the one added for it; for the questions set, its two halves."""
     kinds = dict.fromkeys(r["kind"] for r in rows)
     out = {kind: figures_of([r for r in rows if r["kind"] == kind]) for kind in kinds}
-    out["existing"] = figures_of([r for r in rows if r["kind"] not in NEW_KINDS])
-    out["new"] = figures_of([r for r in rows if r["kind"] in NEW_KINDS])
+    groups = {
+        "existing": lambda r: r["kind"] not in NEW_KINDS,
+        "new": lambda r: r["kind"] in NEW_KINDS,
+    }
+    if any(r.get("part") for r in rows):
+        groups = {
+            "sentences": lambda r: r["kind"] in ("situation", "question"),
+            "tune": lambda r: r.get("part") == "tune",
+            "check": lambda r: r.get("part") == "check",
+        }
+    for name, belongs in groups.items():
+        some = [r for r in rows if belongs(r)]
+        if some:
+            out[name] = figures_of(some)
     out["all"] = figures_of(rows)
     return out
 
@@ -277,11 +327,13 @@ def report(engine: str, figures: dict, rows: list[dict], verbose: bool) -> None:
     print(f"  {'kind':10} {'n':>3}  {'top-1':>6} {'top-3':>6} {'MRR':>5}")
     for kind, f in figures["kinds"].items():
         target = KIND_TOP3.get(kind, KIND_TOP3["*"])
-        flag = "" if kind in ("existing", "new", "all") or f["top3"] >= target else f"  below {target:.0%} top-3"
+        groups = ("existing", "new", "all", "sentences", "tune", "check")
+        flag = "" if kind in groups or f["top3"] >= target else f"  below {target:.0%} top-3"
         print(f"  {kind:10} {f['queries']:>3}  {f['top1']:>6.0%} {f['top3']:>6.0%} {f['mrr']:>5.2f}{flag}")
     for row in rows:
         if verbose and row["rank"] != 1:
-            print(f"  {row['rank'] or '-':>2}  {row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
+            part = f"[{row['part']}] " if row.get("part") else ""
+            print(f"  {row['rank'] or '-':>2}  {part}{row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
 
 
 def main() -> int:
@@ -289,6 +341,7 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--label", default="now", help="the name under which figures are kept in the JSON")
     parser.add_argument("--verbose", action="store_true", help="print every query that misses the top 1")
+    parser.add_argument("--set", choices=["earlier", "questions", "both"], default="both", help="which query set")
     parser.add_argument("--kind", action="append", help="only queries of this kind (repeatable); figures are not kept")
     parser.add_argument(
         "--engine",
@@ -297,7 +350,9 @@ def main() -> int:
         help="Material's lunr search, Pagefind, or both",
     )
     args = parser.parse_args()
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    names = ["earlier", "questions"] if args.set == "both" else [args.set]
+    queries = [item for name in names for item in load(name)]
+    longest = sorted((item["q"] for item in queries if item["set"] == "questions"), key=len)[-3:]
     if args.kind:
         queries = [item for item in queries if item["kind"] in args.kind]
     measured: dict[str, tuple[dict, list[dict]]] = {}
@@ -310,18 +365,31 @@ def main() -> int:
             root = site if engine == "lunr" else pagefind_site(site, Path(tmp) / "pagefind-site")
             server, base = serve(root)
             try:
-                rows = run(base, queries) if engine == "lunr" else run_pagefind(base, queries)
+                rows = run(base, queries, longest) if engine == "lunr" else run_pagefind(base, queries)
             finally:
                 server.shutdown()
             measured[engine] = (summary(rows), rows)
-    for engine, (figures, rows) in measured.items():
-        report(engine, figures, rows, args.verbose)
+    for engine, (_, rows) in measured.items():
+        for name in names:
+            some = [row for row in rows if row["set"] == name]
+            if some:
+                print(f"== set: {name} ({SETS[name].name})")
+                report(engine, summary(some), some, args.verbose)
+    for query, ms in SLOW:
+        shown = "no answer" if ms is None else f"{ms:.0f} ms"
+        print(f"CPU slowed {THROTTLE}x: {shown} (target < {SLOW_TARGET_MS} ms) for a {len(query)}-character question")
     print(f"requests to other hosts: {len(OUTSIDE)} {OUTSIDE[:5]}")
     if args.kind:
         return 0
     kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for engine, (figures, rows) in measured.items():
-        kept[args.label if engine == "lunr" else f"{args.label}-{engine}"] = {**figures, "rows": rows}
+        label = args.label if engine == "lunr" else f"{args.label}-{engine}"
+        for name in names:
+            some = [row for row in rows if row["set"] == name]
+            key = label if name == "earlier" else f"{label}-{name}"
+            kept[key] = {**summary(some), "rows": some}
+        if SLOW and engine == "lunr":
+            kept[f"{label}-slowed"] = [{"q": query, "ms": ms} for query, ms in SLOW]
     RESULTS.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 

@@ -34,7 +34,9 @@
               "ik in is je jij jou jouw kan kun me meer met mijn na naar niet nog of om ook op " +
               "over te tot u uit van voor wat we welke wie wij zij ze zo zonder").split(" ");
   var MIN_PART = 3, LINKS = ["s", "en", "e"];
+  var rules = window.hbZoekregels || null;  // zoekregels.js: compounds, and the order for a question
   var help = null;  // config.handbook of the index: {paginas, woorden: {word: pages}, termen: {word: term}}
+  var model = null, index = null;  // what rules.rank needs of the index, made once it arrives
   var werkvormen = [];  // [{title, location, names}] for the answer when nothing is found
 
   function fold(text) {
@@ -60,25 +62,10 @@
     return Math.log((help.paginas + 1) / n) / Math.log(help.paginas + 1);
   }
 
-  /* The known parts of a compound the site does not hold, as src/handbook/wordforms.py splits:
-     the head is a known word, the part before it is known (maybe after a linking s, en or e)
-     or a compound of known parts itself. */
+  /* The known parts of a compound the site does not hold, as src/handbook/wordforms.py splits
+     (bounded: see zoekregels.js). */
   function splitCompound(word) {
-    for (var cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
-      var head = word.slice(cut), modifier = word.slice(0, cut);
-      if (!pages(head) || STOP.indexOf(head) >= 0 || (head.length === 3 && /en$/.test(head))) { continue; }
-      var stems = LINKS.filter(function (link) { return modifier.length > link.length && modifier.slice(-link.length) === link; })
-        .map(function (link) { return modifier.slice(0, -link.length); }).concat([modifier])
-        .filter(function (stem) { return stem.length >= MIN_PART && STOP.indexOf(stem) < 0; });
-      for (var i = 0; i < stems.length; i++) {
-        if (pages(stems[i])) { return [stems[i], head]; }
-      }
-      for (var j = 0; j < stems.length; j++) {
-        var inner = splitCompound(stems[j]);
-        if (inner.length) { return inner.concat([head]); }
-      }
-    }
-    return [];
+    return rules ? rules.splitCompound(word, function (part) { return pages(part) > 0; }) : [];
   }
 
   /* The handbook's own terms for words of the shared list in the query: "peer supervision" -> intervisie. */
@@ -97,13 +84,14 @@
   }
 
   /* Lunr clauses for one word, weighted by how rare it is; `common` when rarer words carry the query. */
-  function clauses(word, common) {
+  function clauses(word, common, typing) {
     var plain = fold(word);
     if (plain.length < 3) { return [plain + "^1"]; }
     var weight = 1 + Math.round(9 * Math.pow(rarity(plain), 2));
     if (common) { return [plain + "^1"]; }
     var apart = help && help.apart && help.apart[plain];  // ervaren: not stemmed onto ervaring
-    var out = [plain + "*^" + weight, (apart || plain) + "^" + 6 * weight];  // prefix while typing; exact, stemmed
+    var out = [(apart || plain) + "^" + 6 * weight];  // exact, stemmed
+    if (typing) { out.push(plain + "*^" + weight); }  // prefix: only the word still being typed
     var known = pages(plain) > 0;
     if (!known && plain.length >= 5) { out.push(plain + "~" + (plain.length >= 9 ? 2 : 1)); }
     var stem = withoutDiminutive(plain);
@@ -124,11 +112,14 @@
       .filter(function (word) { return word.length > 0; });  // as typed: "cliënt" also finds the accented title
     var kept = words.filter(function (word) { return word.length > 1 && STOP.indexOf(fold(word)) < 0; });
     if (!kept.length) { kept = words; }
+    var needs = rules ? kept.filter(function (word) { return !rules.filler(fold(word)); }) : kept;
+    if (needs.length >= 3) { kept = needs; }  // a question: "kunnen", "moet", "zelf" find nothing worth having
     var plain = kept.map(fold);
     kept = kept.concat(handbookTerms(words.map(fold)).filter(function (word) { return plain.indexOf(word) < 0; }));
     var rarest = Math.max.apply(null, kept.map(function (word) { return rarity(fold(word)); }));
+    var last = fold(words[words.length - 1] || "");
     return kept.map(function (word) {
-      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(fold(word)) < 0.15);
+      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(fold(word)) < 0.15, fold(word) === last);
     }).reduce(function (all, some) { return all.concat(some); }, []).join(" ");
   }
 
@@ -206,14 +197,36 @@
     if (box) { box.remove(); }
   }
 
-  function learn(index) {
-    if (!index || !index.config) { return; }
+  function learn(data) {
+    if (!data || !data.config) { return; }
+    index = data;
+    model = null;
+    setTimeout(modelled, 0);  // once, after the index arrived: not while the reader waits for an answer
     help = index.config.handbook || null;
     werkvormen = (index.docs || []).filter(function (doc) {
       return /^werkvormen\/[^#]+\/$/.test(doc.location);
     }).map(function (doc) {
       return {title: doc.title, location: doc.location, names: [doc.title, doc.namen || ""]};
     });
+  }
+
+  function modelled() {
+    if (!model && index && rules) { model = rules.model(index); }
+    return model;
+  }
+
+  /* Material's result for a question or situation, its pages in the order rules.rank gives. */
+  function reordered(data, query) {
+    var items = data && data.items;
+    if (!items || items.length < 2 || !query.trim() || !modelled()) { return data; }
+    var at = function (group) { return String(group[0] && group[0].location || "").split("#")[0]; };
+    var locations = items.map(at);
+    var typed = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).map(fold);
+    var order = rules.rank(model, query, locations, handbookTerms(typed));
+    var byLocation = {};
+    items.forEach(function (group) { byLocation[at(group)] = group; });
+    var again = order.map(function (location) { return byLocation[location]; });
+    return Object.assign({}, data, {items: again});
   }
 
   /* 1. Hold back the index request until the reader starts to search. */
@@ -255,6 +268,21 @@
     if (!/workers\/search\./.test(String(url))) { return worker; }
     var post = worker.postMessage;
     var asked = "";
+    var listen = worker.addEventListener, unlisten = worker.removeEventListener, wrapped = [];
+    worker.addEventListener = function (type, listener, options) {
+      if (type !== "message" || typeof listener !== "function") { return listen.apply(worker, arguments); }
+      var inner = function (event) {
+        if (!(event.data && event.data.type === RESULT)) { return listener.call(this, event); }
+        var data = reordered(event.data.data, asked);
+        return listener.call(this, new MessageEvent("message", {data: {type: RESULT, data: data}}));
+      };
+      wrapped.push([listener, inner]);
+      return listen.call(worker, type, inner, options);
+    };
+    worker.removeEventListener = function (type, listener, options) {
+      var found = wrapped.filter(function (pair) { return pair[0] === listener; })[0];
+      return unlisten.call(worker, type, found ? found[1] : listener, options);
+    };
     worker.postMessage = function (message) {
       if (message && message.type === SETUP) { learn(message.data); }
       if (message && message.type === QUERY && typeof message.data === "string") {
@@ -263,7 +291,7 @@
       }
       return post.apply(worker, [message].concat([].slice.call(arguments, 1)));
     };
-    worker.addEventListener("message", function (event) {
+    listen.call(worker, "message", function (event) {  // its own listener: the result as the worker sent it
       if (event.data && event.data.type === RESULT) {
         var none = asked.trim() && !(event.data.data && event.data.data.items && event.data.data.items.length);
         var query = asked.trim();
