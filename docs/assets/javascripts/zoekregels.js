@@ -35,6 +35,8 @@
   var FIELD = {name: 3, core: 2, body: 1};  // title and other names; summary and reasons; the rest
   var PART = 0.35;  // a query word found only inside a longer word of the page
   var NEAR = 6;  // words apart in the body that still count as a phrase
+  // weights, measured on the tune half of bench/search_questions.yml and on bench/search_queries.yml
+  var WEIGHTS = {prior: 0.3, role: 0.3, joined: 0.7, focus: 2, phrase: 1, coverage: 1};
 
   function toSet(list) {
     var set = Object.create(null);
@@ -147,9 +149,14 @@
       var page = pages[at], own = Object.create(null);
       page.name.concat(page.body).concat([].concat.apply([], page.core)).forEach(function (s) { own[s] = true; });
       page.vocabulary = own;
+      page.name = page.name.concat(verbStems(page.name));
+      page.core = page.core.map(function (some) { return some.concat(verbStems(some)); });
       page.nameOwn = toSet(page.name);
       page.bodyAt = Object.create(null);  // where each stem stands in the body: for words near each other
-      page.body.forEach(function (s, i) { (page.bodyAt[s] = page.bodyAt[s] || []).push(i); });
+      page.body.forEach(function (s, i) {
+        (page.bodyAt[s] = page.bodyAt[s] || []).push(i);
+        verbStems([s]).forEach(function (v) { (page.bodyAt[v] = page.bodyAt[v] || []).push(i); });
+      });
       page.bodyOwn = page.bodyAt;
       page.coreOwn = toSet([].concat.apply([], page.core));
       page.coreSets = page.core.map(toSet);
@@ -160,6 +167,13 @@
     });
     return {pages: order.map(function (at) { return pages[at]; }), holding: holding,
             vocabulary: Object.keys(vocabulary), count: order.length};
+  }
+
+  /* A word in -t may be a verb form: "geeft" counts for "geven" too (the stem of both: gef). Only
+     added to what a page holds, so that "docent" on a page is never lost. */
+  function verbStems(list) {
+    return list.filter(function (s) { return s.length > 4 && /[^aeioust]t$/.test(s); })
+      .map(function (s) { return stem(s.slice(0, -1)); });
   }
 
   function sentences(text) {
@@ -202,7 +216,7 @@
         });
       });
       var pagesWith = Math.max.apply(null, t.stems.map(function (c) { return m.holding[c.stem] || 0; }).concat([1]));
-      t.weight = Math.log((m.count + 1) / pagesWith) / Math.log(m.count + 1) * (t.role ? 0.3 : 1) * (t.joined ? 0.7 : 1);
+      t.weight = Math.log((m.count + 1) / pagesWith) / Math.log(m.count + 1) * (t.role ? WEIGHTS.role : 1) * (t.joined ? WEIGHTS.joined : 1);
     });
     return out;
   }
@@ -211,8 +225,9 @@
      compound or the stems one or two typing errors away. */
   function candidates(word, s, m) {
     if (m.holding[s]) { return [{stem: s, full: 1}]; }
-    if (/[^aeiout]t$/.test(word) && m.holding[stem(word.slice(0, -1))]) {  // speelt -> speel, as spelen
-      return [{stem: stem(word.slice(0, -1)), full: 1}];
+    var forms = [word.replace(/t$/, ""), word.replace(/[dt]en?$/, "")];  // speelt -> speel; handelde -> handel
+    for (var f = 0; f < forms.length; f++) {
+      if (forms[f] !== word && forms[f].length >= 4 && m.holding[stem(forms[f])]) { return [{stem: stem(forms[f]), full: 1}]; }
     }
     var parts = word.length >= 2 * MIN_PART ? splitCompound(word, function (part) { return !!m.holding[stem(part)]; }) : [];
     if (parts.length) {
@@ -266,7 +281,7 @@
     }
     var coverage = weight ? covered / weight : 0;
     if (explain) { return {total: total, coverage: coverage, focus: focus, phrase: phrase, boost: page.boost}; }
-    return page.boost * (total * coverage * coverage + FIELD.core * focus + phrase);
+    return page.boost * (total * Math.pow(coverage, WEIGHTS.coverage) + WEIGHTS.focus * focus + WEIGHTS.phrase * phrase);
   }
 
   function near(at, a, b) {
@@ -295,12 +310,12 @@
       return {at: at, position: position, score: page ? score(page, found) : 0};
     });
     var top = Math.max.apply(null, scored.map(function (s) { return s.score; }).concat([1e-9]));
-    scored.forEach(function (s) { s.total = s.score / top + 0.15 / (1 + s.position); });
+    scored.forEach(function (s) { s.total = s.score / top + WEIGHTS.prior / (1 + s.position); });
     scored.sort(function (x, y) { return y.total - x.total || x.position - y.position; });
     return scored.map(function (s) { return s.at; });
   }
 
-  var api = {filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, rank: rank, terms: terms, explain: function (page, found) { return score(page, found, true); }, fold: fold,
+  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, rank: rank, terms: terms, explain: function (page, found) { return score(page, found, true); }, fold: fold,
              STOP: STOP, MIN_PART: MIN_PART, MAX_WORD: MAX_WORD};
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.hbZoekregels = api; }
 })(this);
