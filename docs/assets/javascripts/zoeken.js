@@ -36,7 +36,7 @@
   var MIN_PART = 3, LINKS = ["s", "en", "e"];
   var rules = window.hbZoekregels || null;  // zoekregels.js: compounds, and the order for a question
   var help = null;  // config.handbook of the index: {paginas, woorden: {word: pages}, termen: {word: term}}
-  var model = null, index = null;  // what rules.rank needs of the index, made once it arrives
+  var model = null;  // what rules.rank needs of the index (zoekregels.js), made once it arrives
   var werkvormen = [];  // [{title, location, names}] for the answer when nothing is found
 
   function fold(text) {
@@ -197,11 +197,10 @@
     if (box) { box.remove(); }
   }
 
-  function learn(data) {
-    if (!data || !data.config) { return; }
-    index = data;
-    model = null;
-    setTimeout(modelled, 0);  // once, after the index arrived: not while the reader waits for an answer
+  function learn(index) {
+    if (!index || !index.config) { return; }
+    model = rules ? rules.begin(index) : null;
+    setTimeout(build, 0);  // a few pages at a time once the index arrived, never one long task
     help = index.config.handbook || null;
     werkvormen = (index.docs || []).filter(function (doc) {
       return /^werkvormen\/[^#]+\/$/.test(doc.location);
@@ -210,8 +209,14 @@
     });
   }
 
-  function modelled() {
-    if (!model && index && rules) { model = rules.model(index); }
+  function build() {
+    var until = performance.now() + 8;
+    while (model && !model.done && performance.now() < until) { rules.step(model); }
+    if (model && !model.done) { setTimeout(build, 0); }
+  }
+
+  function modelled() {  // a question before the model is done finishes it at once
+    while (model && !model.done) { rules.step(model); }
     return model;
   }
 

@@ -36,7 +36,7 @@
   var PART = 0.35;  // a query word found only inside a longer word of the page
   var NEAR = 6;  // words apart in the body that still count as a phrase
   // weights, measured on the tune half of bench/search_questions.yml and on bench/search_queries.yml
-  var WEIGHTS = {prior: 0.3, role: 0.3, joined: 0.7, focus: 2, phrase: 1, coverage: 1};
+  var WEIGHTS = {least: 3, short: 0.3, prior: 0.3, role: 0.3, joined: 0.7, focus: 2, phrase: 1, coverage: 1};
 
   function toSet(list) {
     var set = Object.create(null);
@@ -125,48 +125,68 @@
   }
 
   /* What `rank` needs of the search index: per page its names, its summary and reasons as
-     sentences, its other words in order, and for every stem the pages that hold it. */
-  function model(index) {
-    var pages = Object.create(null), order = [];
+     sentences, its other words in order, and for every stem the pages that hold it. Made a page
+     at a time (`begin`, then `step` until `done`), so a phone's browser can make it between other
+     work; `model` makes it at once. */
+  function begin(index) {
+    var grouped = Object.create(null), order = [];
     (index.docs || []).forEach(function (doc) {
       var at = doc.location.split("#")[0];
-      var page = pages[at];
-      if (!page) {
-        page = pages[at] = {location: at, boost: 1, name: [], core: [], body: [], vocabulary: null};
-        order.push(at);
-      }
+      if (!grouped[at]) { grouped[at] = []; order.push(at); }
+      grouped[at].push(doc);
+    });
+    return {pages: [], holding: Object.create(null), vocabulary: [], count: order.length,
+            waiting: order.map(function (at) { return [at, grouped[at]]; }), seen: Object.create(null), done: !order.length};
+  }
+
+  function step(m) {
+    var next = m.waiting.shift();
+    if (!next) { return m; }
+    var page = pageOf(next[0], next[1]);
+    m.pages.push(page);
+    Object.keys(page.vocabulary).forEach(function (s) {
+      m.holding[s] = (m.holding[s] || 0) + 1;
+      if (!m.seen[s]) { m.seen[s] = true; m.vocabulary.push(s); }
+    });
+    m.done = !m.waiting.length;
+    return m;
+  }
+
+  function model(index) {
+    var m = begin(index);
+    while (!m.done) { step(m); }
+    return m;
+  }
+
+  function pageOf(at, docs) {
+    var page = {location: at, boost: 1, name: [], core: [], body: []};
+    docs.forEach(function (doc) {
       if (doc.location === at) {
         page.boost = typeof doc.boost === "number" ? doc.boost : 1;
-        page.name = page.name.concat(words((doc.title || "") + " " + (doc.namen || "")).map(stem));
+        page.name = words((doc.title || "") + " " + (doc.namen || "")).map(stem);
         var summary = (doc.text || "").replace(/<p>Ook bekend als:[^<]*<\/p>/, " ");
-        sentences(summary + ". " + (doc.wanneer || "")).forEach(function (some) { page.core.push(some); });
+        page.core = sentences(summary + ". " + (doc.wanneer || ""));
       } else {
-        page.body = page.body.concat(words((doc.title || "") + ". " + (doc.text || "")).map(stem));
+        words((doc.title || "") + ". " + (doc.text || "")).forEach(function (word) { page.body.push(stem(word)); });
       }
     });
-    var holding = Object.create(null), vocabulary = Object.create(null);
-    order.forEach(function (at) {
-      var page = pages[at], own = Object.create(null);
-      page.name.concat(page.body).concat([].concat.apply([], page.core)).forEach(function (s) { own[s] = true; });
-      page.vocabulary = own;
-      page.name = page.name.concat(verbStems(page.name));
-      page.core = page.core.map(function (some) { return some.concat(verbStems(some)); });
-      page.nameOwn = toSet(page.name);
-      page.bodyAt = Object.create(null);  // where each stem stands in the body: for words near each other
-      page.body.forEach(function (s, i) {
-        (page.bodyAt[s] = page.bodyAt[s] || []).push(i);
-        verbStems([s]).forEach(function (v) { (page.bodyAt[v] = page.bodyAt[v] || []).push(i); });
-      });
-      page.bodyOwn = page.bodyAt;
-      page.coreOwn = toSet([].concat.apply([], page.core));
-      page.coreSets = page.core.map(toSet);
-      Object.keys(own).forEach(function (s) {
-        holding[s] = (holding[s] || 0) + 1;
-        vocabulary[s] = true;
-      });
+    var own = Object.create(null);
+    [page.name, page.body].concat(page.core).forEach(function (list) {
+      list.forEach(function (s) { own[s] = true; });
     });
-    return {pages: order.map(function (at) { return pages[at]; }), holding: holding,
-            vocabulary: Object.keys(vocabulary), count: order.length};
+    page.vocabulary = own;
+    page.name = page.name.concat(verbStems(page.name));
+    page.core = page.core.map(function (some) { return some.concat(verbStems(some)); });
+    page.nameOwn = toSet(page.name);
+    page.bodyAt = Object.create(null);  // where each stem stands in the body: for words near each other
+    page.body.forEach(function (s, i) {
+      (page.bodyAt[s] = page.bodyAt[s] || []).push(i);
+      verbStems([s]).forEach(function (v) { (page.bodyAt[v] = page.bodyAt[v] || []).push(i); });
+    });
+    page.bodyOwn = page.bodyAt;
+    page.coreOwn = toSet([].concat.apply([], page.core));
+    page.coreSets = page.core.map(toSet);
+    return page;
   }
 
   /* A word in -t may be a verb form: "geeft" counts for "geven" too (the stem of both: gef). Only
@@ -302,7 +322,7 @@
   function rank(m, query, locations, synonyms) {
     var found = terms(query, m, synonyms);
     var meaning = found.filter(function (t) { return !t.joined && t.at >= 0; }).length;
-    if (meaning < 3) { return locations.slice(); }
+    if (meaning < WEIGHTS.least) { return locations.slice(); }
     var byLocation = Object.create(null);
     m.pages.forEach(function (page) { byLocation[page.location] = page; });
     var scored = locations.map(function (at, position) {
@@ -310,12 +330,12 @@
       return {at: at, position: position, score: page ? score(page, found) : 0};
     });
     var top = Math.max.apply(null, scored.map(function (s) { return s.score; }).concat([1e-9]));
-    scored.forEach(function (s) { s.total = s.score / top + WEIGHTS.prior / (1 + s.position); });
+    scored.forEach(function (s) { s.total = s.score / top + (WEIGHTS.prior + (meaning <= 3 ? WEIGHTS.short : 0)) / (1 + s.position); });
     scored.sort(function (x, y) { return y.total - x.total || x.position - y.position; });
     return scored.map(function (s) { return s.at; });
   }
 
-  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, rank: rank, terms: terms, explain: function (page, found) { return score(page, found, true); }, fold: fold,
+  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, begin: begin, step: step, rank: rank, terms: terms, explain: function (page, found) { return score(page, found, true); }, fold: fold,
              STOP: STOP, MIN_PART: MIN_PART, MAX_WORD: MAX_WORD};
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.hbZoekregels = api; }
 })(this);
