@@ -56,6 +56,35 @@ TARGETS = {"top1": 0.75, "top3": 0.90}
 NEW_KINDS = {"phrase", "compound", "english", "role", "everyday"}
 KIND_TOP3 = {"phrase": 0.90, "*": 0.80}  # need phrases top-3 >= 90%, no kind below 80%
 
+# issue 31: words a, aa, ... a x n and "q" + "a" x n; before the bound a split took hours (n=48: 34 s)
+BOMB_JS = """(n) => {
+  const known = (word) => /^a+$/.test(word) && word.length <= n;
+  const t0 = performance.now();
+  window.hbZoekregels.splitCompound("q" + "a".repeat(n), known);
+  window.hbZoekregels.splitCompound("zorg".repeat(1400), (word) => word === "zorg");
+  return performance.now() - t0;
+}"""
+
+
+def bomb_figures() -> list[str]:
+    """The cost of splitting the word bombs of issue 31 in the build (Python), in milliseconds."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from handbook import search, wordforms
+
+    out = []
+    for n in (38, 60):
+        known = {"a" * size for size in range(1, n + 1)}
+        t0 = time.perf_counter()
+        wordforms.split_compound("q" + "a" * n, known)
+        out.append(f"split_compound q+a x {n}: {(time.perf_counter() - t0) * 1000:.1f} ms")
+    field = " ".join("a" * size for size in range(1, 61)) + " q" + "a" * 60
+    docs = [{"location": "a/", "title": "A", "text": field}, {"location": "b/", "title": "B", "text": "zorg" * 1400}]
+    t0 = time.perf_counter()
+    search.add_word_parts(docs)
+    out.append(f"index of the 1,958-character field and zorg x 1400: {(time.perf_counter() - t0) * 1000:.1f} ms")
+    return out
+
+
 SETTLED = """() => {
   const box = document.querySelector('.md-search-result');
   return box ? box.innerHTML : '';
@@ -179,12 +208,16 @@ def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
             for query in throttled:
                 SLOW.append((query, page.evaluate(RESPONSE, query)))
+            for n in (38, 60):
+                ms = page.evaluate(BOMB_JS, n)
+                BOMBS.append(f"splitCompound in the browser, CPU slowed {THROTTLE}x, q+a x {n} and zorg x 1400: {ms:.1f} ms")
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         browser.close()
     return rows
 
 
 SLOW: list[tuple[str, float | None]] = []  # (query, ms) with the CPU slowed THROTTLE times
+BOMBS: list[str] = []  # the word bombs of issue 31 split in the browser
 
 
 def figures_of(rows: list[dict]) -> dict:
@@ -378,6 +411,8 @@ def main() -> int:
     for query, ms in SLOW:
         shown = "no answer" if ms is None else f"{ms:.0f} ms"
         print(f"CPU slowed {THROTTLE}x: {shown} (target < {SLOW_TARGET_MS} ms) for a {len(query)}-character question")
+    for line in [*BOMBS, *bomb_figures()]:
+        print(f"word bomb: {line} (target: well under a second)")
     print(f"requests to other hosts: {len(OUTSIDE)} {OUTSIDE[:5]}")
     if args.kind:
         return 0

@@ -13,12 +13,15 @@
  *    words are dropped and accents too (the index holds every accented word without accents as
  *    well). A word from the shared synonym list also searches the handbook's own term for it
  *    ("managers": leidinggevende). Every other word gets an exact clause that goes through the
- *    Dutch stemmer (plurals, -ing/-en), a prefix clause (while typing), a clause without a
+ *    Dutch stemmer (plurals, -ing/-en), a prefix clause (the last word only: it is being typed), a clause without a
  *    diminutive ending or English plural -es, and each clause is weighted by how rare the word
  *    is on the site: in "reflecteren op je eigen werk met collega's" the one rare word decides,
  *    not "werk" or "eigen", which nearly every page has. A word the site does not hold is split
  *    into known parts when it is a compound ("jeugdzorgorganisatie": jeugdzorg, organisatie) and
  *    gets clauses that allow one or two typing errors. A query in lunr's own syntax is left alone.
+ *    A question or situation (three or more words that carry meaning) leaves out its question
+ *    words and filler ("hoe", "kunnen", "zelf"), and lunr's result comes back to Material with
+ *    its pages in the order of zoekregels.js (`rank`), which reads it as a question.
  * 4. When nothing is found, a short Dutch answer with the werkvormen whose names are closest to
  *    the query and a link to the catalogue with its filters, never an empty list.
  *
