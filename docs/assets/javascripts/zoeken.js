@@ -234,6 +234,7 @@
     var byLocation = {};
     items.forEach(function (group) { byLocation[at(group)] = group; });
     var again = order.map(function (location) { return byLocation[location]; });
+    if (order.join() === locations.join()) { return data; }  // a name, a typo, a term: lunr's order as it was
     return Object.assign({}, data, {items: again});
   }
 
