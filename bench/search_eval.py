@@ -330,6 +330,8 @@ def run_pagefind(base: str, queries: list[dict]) -> list[dict]:
         rows.append(
             {
                 "kind": item.get("kind", "-"),
+                "set": item.get("set", "earlier"),
+                "part": item.get("part"),
                 "q": item["q"],
                 "want": item["want"],
                 "rank": rank,
