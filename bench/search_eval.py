@@ -210,7 +210,9 @@ def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]
                 SLOW.append((query, page.evaluate(RESPONSE, query)))
             for n in (38, 60):
                 ms = page.evaluate(BOMB_JS, n)
-                BOMBS.append(f"splitCompound in the browser, CPU slowed {THROTTLE}x, q+a x {n} and zorg x 1400: {ms:.1f} ms")
+                BOMBS.append(
+                    f"splitCompound in the browser, CPU slowed {THROTTLE}x, q+a x {n} and zorg x 1400: {ms:.1f} ms"
+                )
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         browser.close()
     return rows
@@ -390,7 +392,7 @@ def main() -> int:
     longest = sorted((item["q"] for item in queries if item["set"] == "questions"), key=len)[-3:]
     if args.kind:
         queries = [item for item in queries if item["kind"] in args.kind]
-    measured: dict[str, tuple[dict, list[dict]]] = {}
+    measured: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         if not args.site:
@@ -403,8 +405,8 @@ def main() -> int:
                 rows = run(base, queries, longest) if engine == "lunr" else run_pagefind(base, queries)
             finally:
                 server.shutdown()
-            measured[engine] = (summary(rows), rows)
-    for engine, (_, rows) in measured.items():
+            measured[engine] = rows
+    for engine, rows in measured.items():
         for name in names:
             some = [row for row in rows if row["set"] == name]
             if some:
@@ -419,7 +421,7 @@ def main() -> int:
     if args.kind:
         return 0
     kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    for engine, (figures, rows) in measured.items():
+    for engine, rows in measured.items():
         label = args.label if engine == "lunr" else f"{args.label}-{engine}"
         for name in names:
             some = [row for row in rows if row["set"] == name]
