@@ -213,3 +213,58 @@ def test_a_compound_is_split_in_the_browser_with_few_tries(page, base_url):
     )
     assert tries["parts"] == [] and tries["zorg"] == [] and tries["three"] == ["zorg", "zorg", "zorg"]
     assert tries["tries"] < 5_000, tries
+
+
+RANK = """([index, query, locations]) => {
+  const rules = window.hbZoekregels;
+  return rules.rank(rules.model(index), query, locations, []);
+}"""
+
+
+def page_doc(location, title, summary="", reasons="", body=""):
+    docs = [{"location": location, "title": title, "text": f"<p>{summary}</p>", "wanneer": reasons}]
+    if body:
+        docs.append({"location": f"{location}#wat-is-het", "title": "Wat is het", "text": f"<p>{body}</p>"})
+    return docs
+
+
+def ranked(page, base_url, docs, query):
+    """zoekregels.rank on an index of our own: the order does not hang on the records' sentences."""
+    page.goto(f"{base_url}/")
+    locations = list(dict.fromkeys(doc["location"].split("#")[0] for doc in docs))
+    locations += [f"vul{n}/" for n in range(6)]
+    filler = [page_doc(f"vul{n}/", f"Vulling {n}", "Een pagina over iets anders.") for n in range(6)]
+    index = {"docs": [doc for some in filler for doc in some] + docs}
+    return page.evaluate(RANK, [index, query, locations])
+
+
+def test_a_page_holding_several_words_of_a_question_ranks_above_one_repeating_one(page, base_url):
+    docs = [
+        *page_doc("herhaalt/", "Gesprekken", "Over gesprekken.", body="gesprek " * 40),
+        *page_doc("dekt/", "Terugblik", "Met collega's terugkijken op een lastig gesprek."),
+    ]
+    order = ranked(page, base_url, docs, "Hoe kan ik met collega's terugkijken op een gesprek?")
+    assert order[0] == "dekt/", order
+
+
+def test_a_word_that_is_only_part_of_a_longer_word_counts_less(page, base_url):
+    docs = [
+        *page_doc("deel/", "Uitwisseling", "Een uitwisseling tussen organisaties in het netwerk."),
+        *page_doc("heel/", "Netwerk gaande houden", "Wat doe je als mensen van baan wisselen in het netwerk?"),
+    ]
+    order = ranked(page, base_url, docs, "wat als collega's van baan wisselen in ons netwerk")
+    assert order[0] == "heel/", order
+
+
+def test_a_split_verb_in_the_question_finds_the_joined_word(page, base_url):
+    docs = [
+        *page_doc("los/", "Laten weten", "Jongeren uit de regio laten weten hoe het gaat."),
+        *page_doc("samen/", "Bijeenkomst", "Jongeren uit de regio samenkomen in een groep."),
+    ]
+    order = ranked(page, base_url, docs, "hoe laat ik jongeren uit de regio samen komen")  # samen ... komen
+    assert order[0] == "samen/", order
+
+
+def test_a_short_query_keeps_lunrs_order(page, base_url):
+    docs = [*page_doc("a/", "Intervisie", "Een groep."), *page_doc("b/", "Groep", "Een groep intervisie intervisie.")]
+    assert ranked(page, base_url, docs, "hoe kan ik intervisie") == ["a/", "b/", *[f"vul{n}/" for n in range(6)]]
