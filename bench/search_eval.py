@@ -6,6 +6,10 @@ reports top-1, top-3, the mean reciprocal rank and the queries that find nothing
 of query. Figures go to bench/search_results.json. Nothing is asserted (`make bench`); the
 targets are printed, and so is every request the page made to another host (there must be none).
 
+`--set questions` measures the question and situation set of issue #32 (bench/search_questions.yml),
+with figures for its `tune` and `check` halves; `--set both` (the default) measures both sets. On the
+questions set it also times the longest questions with Chromium's CPU slowed 4x (a phone-class CPU).
+
 `--engine pagefind` measures the alternative on the same site and queries: Pagefind (from PyPI,
 with its binary) indexes the built pages, given the same extra words the lunr index gets (other
 names, reasons, word parts) as weighted hidden text, and its own search API answers each query.
@@ -34,6 +38,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "bench" / "search_queries.yml"
+QUESTIONS = ROOT / "bench" / "search_questions.yml"
+SETS = {"earlier": QUERIES, "questions": QUESTIONS}
+THROTTLE = 4  # Chromium's CPU slowed 4x: about a mid-range phone
+SLOW_TARGET_MS = 100  # a 100-character question answered within this on the slowed CPU
 RESULTS = ROOT / "bench" / "search_results.json"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -47,6 +55,35 @@ TARGETS = {"top1": 0.75, "top3": 0.90}
 # kinds of query added for issue #26 (need phrases, compounds, English, roles, everyday words)
 NEW_KINDS = {"phrase", "compound", "english", "role", "everyday"}
 KIND_TOP3 = {"phrase": 0.90, "*": 0.80}  # need phrases top-3 >= 90%, no kind below 80%
+
+# issue 31: words a, aa, ... a x n and "q" + "a" x n; before the bound a split took hours (n=48: 34 s)
+BOMB_JS = """(n) => {
+  const known = (word) => /^a+$/.test(word) && word.length <= n;
+  const t0 = performance.now();
+  window.hbZoekregels.splitCompound("q" + "a".repeat(n), known);
+  window.hbZoekregels.splitCompound("zorg".repeat(1400), (word) => word === "zorg");
+  return performance.now() - t0;
+}"""
+
+
+def bomb_figures() -> list[str]:
+    """The cost of splitting the word bombs of issue 31 in the build (Python), in milliseconds."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from handbook import search, wordforms
+
+    out = []
+    for n in (38, 60):
+        known = {"a" * size for size in range(1, n + 1)}
+        t0 = time.perf_counter()
+        wordforms.split_compound("q" + "a" * n, known)
+        out.append(f"split_compound q+a x {n}: {(time.perf_counter() - t0) * 1000:.1f} ms")
+    field = " ".join("a" * size for size in range(1, 61)) + " q" + "a" * 60
+    docs = [{"location": "a/", "title": "A", "text": field}, {"location": "b/", "title": "B", "text": "zorg" * 1400}]
+    t0 = time.perf_counter()
+    search.add_word_parts(docs)
+    out.append(f"index of the 1,958-character field and zorg x 1400: {(time.perf_counter() - t0) * 1000:.1f} ms")
+    return out
+
 
 SETTLED = """() => {
   const box = document.querySelector('.md-search-result');
@@ -119,7 +156,19 @@ def ranked_pages(page, base: str) -> list[str]:
     return seen
 
 
-def run(base: str, queries: list[dict]) -> list[dict]:
+def load(name: str) -> list[dict]:
+    """The queries of one set; the questions set alternates tune/check within each kind, in file order."""
+    queries = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+    seen: dict[str, int] = {}
+    for item in queries:
+        item["set"] = name
+        if name == "questions":
+            item["part"] = "tune" if seen.get(item["kind"], 0) % 2 == 0 else "check"
+            seen[item["kind"]] = seen.get(item["kind"], 0) + 1
+    return queries
+
+
+def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -141,13 +190,36 @@ def run(base: str, queries: list[dict]) -> list[dict]:
             found = ranked_pages(page, base)
             rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
             rows.append(
-                {"kind": item.get("kind", "-"), "q": item["q"], "want": item["want"], "rank": rank, "found": found[:5]}
+                {
+                    "kind": item.get("kind", "-"),
+                    "set": item.get("set", "earlier"),
+                    "part": item.get("part"),
+                    "q": item["q"],
+                    "want": item["want"],
+                    "rank": rank,
+                    "found": found[:5],
+                }
             )
         # time from a query reaching the box to its results on screen (worker search and rendering)
         for row in rows:
             row["ms"] = page.evaluate(RESPONSE, row["q"])
+        if throttled:  # the same on a CPU slowed down to a phone's; the worker is slowed as well
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+            for query in throttled:
+                SLOW.append((query, page.evaluate(RESPONSE, query)))
+            for n in (38, 60):
+                ms = page.evaluate(BOMB_JS, n)
+                BOMBS.append(
+                    f"splitCompound in the browser, CPU slowed {THROTTLE}x, q+a x {n} and zorg x 1400: {ms:.1f} ms"
+                )
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         browser.close()
     return rows
+
+
+SLOW: list[tuple[str, float | None]] = []  # (query, ms) with the CPU slowed THROTTLE times
+BOMBS: list[str] = []  # the word bombs of issue 31 split in the browser
 
 
 def figures_of(rows: list[dict]) -> dict:
@@ -162,11 +234,24 @@ def figures_of(rows: list[dict]) -> dict:
 
 
 def per_kind(rows: list[dict]) -> dict[str, dict]:
-    """Figures for every kind of query, for the set from before issue #26, for the new one, and for all."""
+    """Figures for every kind of query and for groups of kinds: for the earlier set, the set from
+    before issue #26 and the one added for it; for the questions set, its two halves."""
     kinds = dict.fromkeys(r["kind"] for r in rows)
     out = {kind: figures_of([r for r in rows if r["kind"] == kind]) for kind in kinds}
-    out["existing"] = figures_of([r for r in rows if r["kind"] not in NEW_KINDS])
-    out["new"] = figures_of([r for r in rows if r["kind"] in NEW_KINDS])
+    groups = {
+        "existing": lambda r: r["kind"] not in NEW_KINDS,
+        "new": lambda r: r["kind"] in NEW_KINDS,
+    }
+    if any(r.get("part") for r in rows):
+        groups = {
+            "sentences": lambda r: r["kind"] in ("situation", "question"),
+            "tune": lambda r: r.get("part") == "tune",
+            "check": lambda r: r.get("part") == "check",
+        }
+    for name, belongs in groups.items():
+        some = [r for r in rows if belongs(r)]
+        if some:
+            out[name] = figures_of(some)
     out["all"] = figures_of(rows)
     return out
 
@@ -247,6 +332,8 @@ def run_pagefind(base: str, queries: list[dict]) -> list[dict]:
         rows.append(
             {
                 "kind": item.get("kind", "-"),
+                "set": item.get("set", "earlier"),
+                "part": item.get("part"),
                 "q": item["q"],
                 "want": item["want"],
                 "rank": rank,
@@ -277,11 +364,13 @@ def report(engine: str, figures: dict, rows: list[dict], verbose: bool) -> None:
     print(f"  {'kind':10} {'n':>3}  {'top-1':>6} {'top-3':>6} {'MRR':>5}")
     for kind, f in figures["kinds"].items():
         target = KIND_TOP3.get(kind, KIND_TOP3["*"])
-        flag = "" if kind in ("existing", "new", "all") or f["top3"] >= target else f"  below {target:.0%} top-3"
+        groups = ("existing", "new", "all", "sentences", "tune", "check")
+        flag = "" if kind in groups or f["top3"] >= target else f"  below {target:.0%} top-3"
         print(f"  {kind:10} {f['queries']:>3}  {f['top1']:>6.0%} {f['top3']:>6.0%} {f['mrr']:>5.2f}{flag}")
     for row in rows:
         if verbose and row["rank"] != 1:
-            print(f"  {row['rank'] or '-':>2}  {row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
+            part = f"[{row['part']}] " if row.get("part") else ""
+            print(f"  {row['rank'] or '-':>2}  {part}{row['q']!r:40} want {row['want'][0]}  got {row['found'][:3]}")
 
 
 def main() -> int:
@@ -289,6 +378,7 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--label", default="now", help="the name under which figures are kept in the JSON")
     parser.add_argument("--verbose", action="store_true", help="print every query that misses the top 1")
+    parser.add_argument("--set", choices=["earlier", "questions", "both"], default="both", help="which query set")
     parser.add_argument("--kind", action="append", help="only queries of this kind (repeatable); figures are not kept")
     parser.add_argument(
         "--engine",
@@ -297,10 +387,12 @@ def main() -> int:
         help="Material's lunr search, Pagefind, or both",
     )
     args = parser.parse_args()
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    names = ["earlier", "questions"] if args.set == "both" else [args.set]
+    queries = [item for name in names for item in load(name)]
+    longest = sorted((item["q"] for item in queries if item["set"] == "questions"), key=len)[-3:]
     if args.kind:
         queries = [item for item in queries if item["kind"] in args.kind]
-    measured: dict[str, tuple[dict, list[dict]]] = {}
+    measured: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         if not args.site:
@@ -310,18 +402,33 @@ def main() -> int:
             root = site if engine == "lunr" else pagefind_site(site, Path(tmp) / "pagefind-site")
             server, base = serve(root)
             try:
-                rows = run(base, queries) if engine == "lunr" else run_pagefind(base, queries)
+                rows = run(base, queries, longest) if engine == "lunr" else run_pagefind(base, queries)
             finally:
                 server.shutdown()
-            measured[engine] = (summary(rows), rows)
-    for engine, (figures, rows) in measured.items():
-        report(engine, figures, rows, args.verbose)
+            measured[engine] = rows
+    for engine, rows in measured.items():
+        for name in names:
+            some = [row for row in rows if row["set"] == name]
+            if some:
+                print(f"== set: {name} ({SETS[name].name})")
+                report(engine, summary(some), some, args.verbose)
+    for query, ms in SLOW:
+        shown = "no answer" if ms is None else f"{ms:.0f} ms"
+        print(f"CPU slowed {THROTTLE}x: {shown} (target < {SLOW_TARGET_MS} ms) for a {len(query)}-character question")
+    for line in [*BOMBS, *bomb_figures()]:
+        print(f"word bomb: {line} (target: well under a second)")
     print(f"requests to other hosts: {len(OUTSIDE)} {OUTSIDE[:5]}")
     if args.kind:
         return 0
     kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    for engine, (figures, rows) in measured.items():
-        kept[args.label if engine == "lunr" else f"{args.label}-{engine}"] = {**figures, "rows": rows}
+    for engine, rows in measured.items():
+        label = args.label if engine == "lunr" else f"{args.label}-{engine}"
+        for name in names:
+            some = [row for row in rows if row["set"] == name]
+            key = label if name == "earlier" else f"{label}-{name}"
+            kept[key] = {**summary(some), "rows": some}
+        if SLOW and engine == "lunr":
+            kept[f"{label}-slowed"] = [{"q": query, "ms": ms} for query, ms in SLOW]
     RESULTS.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 

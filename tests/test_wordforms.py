@@ -130,3 +130,44 @@ def test_every_other_word_of_the_shared_list_maps_to_its_groups_first_word():
     for group in search.synonym_groups():
         for word in group[1:]:
             assert terms[search.fold(word)] in {search.fold(g[0]) for g in search.synonym_groups()}
+
+
+def _counting_heads(monkeypatch, limit):
+    """Count the heads split_compound tries; stop the test once it tries more than `limit`."""
+    tried = [0]
+    real = wordforms._is_head
+
+    def counting(part, known):
+        tried[0] += 1
+        if tried[0] > limit:
+            raise AssertionError(f"split_compound tried more than {limit} heads")
+        return real(part, known)
+
+    monkeypatch.setattr(wordforms, "_is_head", counting)
+    return tried
+
+
+@pytest.mark.parametrize("n", [30, 38, 60])
+def test_splitting_a_word_of_many_known_starts_costs_little(monkeypatch, n):
+    # issue 31: words a, aa, ... a x n and "q" + "a" x n in one field; before, the splits doubled per letter
+    tried = _counting_heads(monkeypatch, limit=5_000)
+    known = {"a" * size for size in range(1, n + 1)}
+    assert wordforms.split_compound("q" + "a" * n, known) == ()
+    assert tried[0] <= 5_000
+
+
+def test_a_very_long_word_is_no_compound_and_no_recursion_error():
+    assert wordforms.split_compound("zorg" * 1400, {"zorg"}) == ()  # was a RecursionError
+    assert wordforms.split_compound("zorg" * 3, {"zorg"}) == ("zorg", "zorg", "zorg")  # still split when short
+
+
+def test_the_index_of_a_field_full_of_word_bombs_is_made_at_once(monkeypatch):
+    tried = _counting_heads(monkeypatch, limit=200_000)
+    bomb = " ".join("a" * size for size in range(1, 61)) + " q" + "a" * 60
+    docs = [
+        {"location": "werkvormen/a/", "title": "A", "text": bomb},
+        {"location": "werkvormen/b/", "title": "B", "text": "zorg" * 1400},
+    ]
+    search.add_word_parts(docs)
+    search.query_help(docs)
+    assert tried[0] <= 200_000

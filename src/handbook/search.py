@@ -17,7 +17,8 @@ Material's search plugin writes `search/search_index.json`; `enrich` adds to it,
   query weighs rare words above common ones and splits an unknown compound into known parts), and
   the shared list's other words mapped to the handbook's own term.
 
-The query side (stop words, stems, typos, weights) is in `docs/assets/javascripts/zoeken.js`.
+The query side (stop words, stems, typos, weights) is in `docs/assets/javascripts/zoeken.js`; the order
+of the pages for a whole question or situation in `docs/assets/javascripts/zoekregels.js`.
 """
 
 from __future__ import annotations

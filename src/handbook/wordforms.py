@@ -22,6 +22,8 @@ import re
 from collections.abc import Collection, Iterable
 
 MIN_PART = 3  # "les", "zorg": shorter parts ("op", "in") match too much
+MAX_WORD = 40  # longer is no word a reader types ("deskundigheidsbevordering" has 25 letters); never split
+MAX_PARTS = 4  # jeugd|zorg|organisatie|s: more parts are a list of words, not a compound
 LINKS = ("s", "en", "e")  # letters between the parts of a compound: ervaring-s-kennis, boek-en-kast
 # Dutch function words: never a part of a compound, never a verb
 STOP = frozenset(
@@ -135,7 +137,26 @@ def split_compound(word: str, known: Collection[str], productive: Collection[str
     The head (the last part) must be a known word that is not a bare plural ending (blok|ken); the
     part before it must be known (after a linking letter), be a compound of known parts itself, or
     be in `productive`: a start that several known compounds share ("gast" in gastles, gastdocent).
+
+    Bounded, because words come from contributors and from the search box: a word longer than
+    MAX_WORD is no compound a reader types, at most MAX_PARTS parts are found, and each start of
+    the word is tried once (without the memo, "a", "aa", ... and "q" + "a" x 60 took hours).
     """
+    if len(word) > MAX_WORD:
+        return ()
+    return _split(word, known, productive, MAX_PARTS, {})
+
+
+def _split(word: str, known: Collection[str], productive: Collection[str], most: int, memo: dict) -> tuple[str, ...]:
+    if (word, most) in memo:
+        return memo[(word, most)]
+    memo[(word, most)] = found = _split_once(word, known, productive, most, memo) if most >= 2 else ()
+    return found
+
+
+def _split_once(
+    word: str, known: Collection[str], productive: Collection[str], most: int, memo: dict
+) -> tuple[str, ...]:
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):  # longest head first: jeugdzorg|organisatie
         head, modifier = word[cut:], word[:cut]
         if not _is_head(head, known):
@@ -145,7 +166,7 @@ def split_compound(word: str, known: Collection[str], productive: Collection[str
             if stem in known:
                 return (stem, head)
         for stem in stems:
-            inner = split_compound(stem, known, productive)
+            inner = _split(stem, known, productive, most - 1, memo)
             if inner:
                 return (*inner, head)
         if modifier in productive:
@@ -169,6 +190,8 @@ def productive_starts(known: Collection[str], least: int = 3, length: int = 4) -
     """
     counts: dict[str, int] = {}
     for word in known:
+        if len(word) > MAX_WORD:  # never split, so no start of a compound (and each costs its length squared)
+            continue
         for end in range(length, len(word) - MIN_PART + 1):
             if _is_head(word[end:], known) and not word.startswith(VERB_PREFIXES):
                 counts[word[:end]] = counts.get(word[:end], 0) + 1

@@ -3,6 +3,7 @@ as a whole sentence about a need, in English, with Dutch compounds, and with an 
 
 from __future__ import annotations
 
+import time
 from importlib.resources import files
 
 import pytest
@@ -147,3 +148,123 @@ def test_search_dialog_has_an_accessible_name(page, base_url):
     result = page.evaluate("axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})")
     assert result["violations"] == [], result["violations"]
     assert page.get_by_role("dialog", name="Zoeken").count() == 1
+
+
+def fill(page, base_url, query):
+    """Put the whole query in the box at once, as a paste does, and wait for Material's answer."""
+    page.goto(f"{base_url}/")
+    box = page.get_by_role("textbox", name="Zoeken").first
+    with page.expect_response(lambda response: response.url.endswith("search_index.json")):
+        box.focus()
+    page.wait_for_timeout(500)
+    box.fill(query)
+    page.wait_for_selector(".md-search-result__item, .hb-search-none", timeout=10_000)
+    page.wait_for_timeout(300)
+    return [t.strip() for t in page.locator(".md-search-result__item > a article h1").all_inner_texts()]
+
+
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        # issue 32: question words and filler weigh nothing; a page whose summary or reasons hold
+        # several of the words comes before one that repeats one of them
+        ("Hoe bepalen we als team wat het juiste is om te doen als we het oneens zijn?", "Moreel beraad"),
+        ("Wat moeten we doen als we in het team botsen over waarden?", "Moreel beraad"),
+    ],
+)
+def test_a_question_is_read_for_the_words_that_carry_its_need(page, base_url, query, first):
+    titles = fill(page, base_url, query)
+    assert titles and titles[0] == first, titles
+
+
+def test_a_word_inside_a_longer_word_counts_less_than_the_word_itself(page, base_url):
+    # "wisselen" is only a part of "uitwisseling": the question is about a network that must go on
+    titles = fill(page, base_url, "Hoe houden we het leernetwerk gaande als mensen van baan wisselen?")
+    assert titles[0] == "Een leernetwerk gaande houden", titles
+
+
+def test_a_long_word_of_known_parts_does_not_freeze_the_search_box(page, base_url):
+    """Issue 31: "q" + "a" x 60 with a, aa, ... a x 60 on the site froze the tab for 28 s."""
+    words = {"a" * size: 1 for size in range(2, 61)}
+
+    def with_bomb(route):
+        index = route.fetch().json()
+        index["config"]["handbook"]["woorden"].update(words)
+        route.fulfill(json=index)
+
+    page.route("**/search/search_index.json", with_bomb)
+    started = time.monotonic()
+    fill(page, base_url, "q" + "a" * 60)
+    fill(page, base_url, "q" + "a" * 38)  # short enough to be split: each start of the word is tried once
+    assert time.monotonic() - started < 8  # two page loads and two answers; was minutes (or never)
+
+
+def test_a_compound_is_split_in_the_browser_with_few_tries(page, base_url):
+    page.goto(f"{base_url}/")
+    tries = page.evaluate(
+        """() => {
+          let tries = 0;
+          const known = (word) => { tries++; return /^a+$/.test(word) || word === "zorg"; };
+          const parts = window.hbZoekregels.splitCompound("q" + "a".repeat(38), known);
+          const zorg = window.hbZoekregels.splitCompound("zorg".repeat(1400), known);
+          const three = window.hbZoekregels.splitCompound("zorgzorgzorg", known);
+          return {tries, parts, zorg, three};
+        }"""
+    )
+    assert tries["parts"] == [] and tries["zorg"] == [] and tries["three"] == ["zorg", "zorg", "zorg"]
+    assert tries["tries"] < 5_000, tries
+
+
+RANK = """([index, query, locations]) => {
+  const rules = window.hbZoekregels;
+  return rules.rank(rules.model(index), query, locations, []);
+}"""
+
+
+def page_doc(location, title, summary="", reasons="", body=""):
+    docs = [{"location": location, "title": title, "text": f"<p>{summary}</p>", "wanneer": reasons}]
+    if body:
+        docs.append({"location": f"{location}#wat-is-het", "title": "Wat is het", "text": f"<p>{body}</p>"})
+    return docs
+
+
+def ranked(page, base_url, docs, query):
+    """zoekregels.rank on an index of our own: the order does not hang on the records' sentences."""
+    page.goto(f"{base_url}/")
+    locations = list(dict.fromkeys(doc["location"].split("#")[0] for doc in docs))
+    locations += [f"vul{n}/" for n in range(6)]
+    filler = [page_doc(f"vul{n}/", f"Vulling {n}", "Een pagina over iets anders.") for n in range(6)]
+    index = {"docs": [doc for some in filler for doc in some] + docs}
+    return page.evaluate(RANK, [index, query, locations])
+
+
+def test_a_page_holding_several_words_of_a_question_ranks_above_one_repeating_one(page, base_url):
+    docs = [
+        *page_doc("herhaalt/", "Gesprekken", "Over gesprekken.", body="gesprek " * 40),
+        *page_doc("dekt/", "Terugblik", "Met collega's terugkijken op een lastig gesprek."),
+    ]
+    order = ranked(page, base_url, docs, "Hoe kan ik met collega's terugkijken op een gesprek?")
+    assert order[0] == "dekt/", order
+
+
+def test_a_word_that_is_only_part_of_a_longer_word_counts_less(page, base_url):
+    docs = [
+        *page_doc("deel/", "Uitwisseling", "Een uitwisseling tussen organisaties in het netwerk."),
+        *page_doc("heel/", "Netwerk gaande houden", "Wat doe je als mensen van baan wisselen in het netwerk?"),
+    ]
+    order = ranked(page, base_url, docs, "wat als collega's van baan wisselen in ons netwerk")
+    assert order[0] == "heel/", order
+
+
+def test_a_split_verb_in_the_question_finds_the_joined_word(page, base_url):
+    docs = [
+        *page_doc("los/", "Laten weten", "Jongeren uit de regio laten weten hoe het gaat."),
+        *page_doc("samen/", "Bijeenkomst", "Jongeren uit de regio samenkomen in een groep."),
+    ]
+    order = ranked(page, base_url, docs, "hoe laat ik jongeren uit de regio samen komen")  # samen ... komen
+    assert order[0] == "samen/", order
+
+
+def test_a_short_query_keeps_lunrs_order(page, base_url):
+    docs = [*page_doc("a/", "Intervisie", "Een groep."), *page_doc("b/", "Groep", "Een groep intervisie intervisie.")]
+    assert ranked(page, base_url, docs, "hoe kan ik intervisie") == ["a/", "b/", *[f"vul{n}/" for n in range(6)]]

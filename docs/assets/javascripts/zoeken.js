@@ -13,12 +13,15 @@
  *    words are dropped and accents too (the index holds every accented word without accents as
  *    well). A word from the shared synonym list also searches the handbook's own term for it
  *    ("managers": leidinggevende). Every other word gets an exact clause that goes through the
- *    Dutch stemmer (plurals, -ing/-en), a prefix clause (while typing), a clause without a
+ *    Dutch stemmer (plurals, -ing/-en), a prefix clause (the last word only: it is being typed), a clause without a
  *    diminutive ending or English plural -es, and each clause is weighted by how rare the word
  *    is on the site: in "reflecteren op je eigen werk met collega's" the one rare word decides,
  *    not "werk" or "eigen", which nearly every page has. A word the site does not hold is split
  *    into known parts when it is a compound ("jeugdzorgorganisatie": jeugdzorg, organisatie) and
  *    gets clauses that allow one or two typing errors. A query in lunr's own syntax is left alone.
+ *    A question or situation (three or more words that carry meaning) leaves out its question
+ *    words and filler ("hoe", "kunnen", "zelf"), and lunr's result comes back to Material with
+ *    its pages in the order of zoekregels.js (`rank`), which reads it as a question.
  * 4. When nothing is found, a short Dutch answer with the werkvormen whose names are closest to
  *    the query and a link to the catalogue with its filters, never an empty list.
  *
@@ -34,7 +37,9 @@
               "ik in is je jij jou jouw kan kun me meer met mijn na naar niet nog of om ook op " +
               "over te tot u uit van voor wat we welke wie wij zij ze zo zonder").split(" ");
   var MIN_PART = 3, LINKS = ["s", "en", "e"];
+  var rules = window.hbZoekregels || null;  // zoekregels.js: compounds, and the order for a question
   var help = null;  // config.handbook of the index: {paginas, woorden: {word: pages}, termen: {word: term}}
+  var model = null;  // what rules.rank needs of the index (zoekregels.js), made once it arrives
   var werkvormen = [];  // [{title, location, names}] for the answer when nothing is found
 
   function fold(text) {
@@ -60,25 +65,10 @@
     return Math.log((help.paginas + 1) / n) / Math.log(help.paginas + 1);
   }
 
-  /* The known parts of a compound the site does not hold, as src/handbook/wordforms.py splits:
-     the head is a known word, the part before it is known (maybe after a linking s, en or e)
-     or a compound of known parts itself. */
+  /* The known parts of a compound the site does not hold, as src/handbook/wordforms.py splits
+     (bounded: see zoekregels.js). */
   function splitCompound(word) {
-    for (var cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
-      var head = word.slice(cut), modifier = word.slice(0, cut);
-      if (!pages(head) || STOP.indexOf(head) >= 0 || (head.length === 3 && /en$/.test(head))) { continue; }
-      var stems = LINKS.filter(function (link) { return modifier.length > link.length && modifier.slice(-link.length) === link; })
-        .map(function (link) { return modifier.slice(0, -link.length); }).concat([modifier])
-        .filter(function (stem) { return stem.length >= MIN_PART && STOP.indexOf(stem) < 0; });
-      for (var i = 0; i < stems.length; i++) {
-        if (pages(stems[i])) { return [stems[i], head]; }
-      }
-      for (var j = 0; j < stems.length; j++) {
-        var inner = splitCompound(stems[j]);
-        if (inner.length) { return inner.concat([head]); }
-      }
-    }
-    return [];
+    return rules ? rules.splitCompound(word, function (part) { return pages(part) > 0; }) : [];
   }
 
   /* The handbook's own terms for words of the shared list in the query: "peer supervision" -> intervisie. */
@@ -97,13 +87,14 @@
   }
 
   /* Lunr clauses for one word, weighted by how rare it is; `common` when rarer words carry the query. */
-  function clauses(word, common) {
+  function clauses(word, common, typing) {
     var plain = fold(word);
     if (plain.length < 3) { return [plain + "^1"]; }
     var weight = 1 + Math.round(9 * Math.pow(rarity(plain), 2));
     if (common) { return [plain + "^1"]; }
     var apart = help && help.apart && help.apart[plain];  // ervaren: not stemmed onto ervaring
-    var out = [plain + "*^" + weight, (apart || plain) + "^" + 6 * weight];  // prefix while typing; exact, stemmed
+    var out = [(apart || plain) + "^" + 6 * weight];  // exact, stemmed
+    if (typing) { out.push(plain + "*^" + weight); }  // prefix: only the word still being typed
     var known = pages(plain) > 0;
     if (!known && plain.length >= 5) { out.push(plain + "~" + (plain.length >= 9 ? 2 : 1)); }
     var stem = withoutDiminutive(plain);
@@ -124,11 +115,14 @@
       .filter(function (word) { return word.length > 0; });  // as typed: "cliënt" also finds the accented title
     var kept = words.filter(function (word) { return word.length > 1 && STOP.indexOf(fold(word)) < 0; });
     if (!kept.length) { kept = words; }
+    var needs = rules ? kept.filter(function (word) { return !rules.filler(fold(word)); }) : kept;
+    if (needs.length >= 3) { kept = needs; }  // a question: "kunnen", "moet", "zelf" find nothing worth having
     var plain = kept.map(fold);
     kept = kept.concat(handbookTerms(words.map(fold)).filter(function (word) { return plain.indexOf(word) < 0; }));
     var rarest = Math.max.apply(null, kept.map(function (word) { return rarity(fold(word)); }));
+    var last = fold(words[words.length - 1] || "");
     return kept.map(function (word) {
-      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(fold(word)) < 0.15);
+      return clauses(word, kept.length > 1 && rarest > 0.5 && rarity(fold(word)) < 0.15, fold(word) === last);
     }).reduce(function (all, some) { return all.concat(some); }, []).join(" ");
   }
 
@@ -208,12 +202,40 @@
 
   function learn(index) {
     if (!index || !index.config) { return; }
+    model = rules ? rules.begin(index) : null;
+    setTimeout(build, 0);  // a few pages at a time once the index arrived, never one long task
     help = index.config.handbook || null;
     werkvormen = (index.docs || []).filter(function (doc) {
       return /^werkvormen\/[^#]+\/$/.test(doc.location);
     }).map(function (doc) {
       return {title: doc.title, location: doc.location, names: [doc.title, doc.namen || ""]};
     });
+  }
+
+  function build() {
+    var until = performance.now() + 8;
+    while (model && !model.done && performance.now() < until) { rules.step(model); }
+    if (model && !model.done) { setTimeout(build, 0); }
+  }
+
+  function modelled() {  // a question before the model is done finishes it at once
+    while (model && !model.done) { rules.step(model); }
+    return model;
+  }
+
+  /* Material's result for a question or situation, its pages in the order rules.rank gives. */
+  function reordered(data, query) {
+    var items = data && data.items;
+    if (!items || items.length < 2 || !query.trim() || !modelled()) { return data; }
+    var at = function (group) { return String(group[0] && group[0].location || "").split("#")[0]; };
+    var locations = items.map(at);
+    var typed = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).map(fold);
+    var order = rules.rank(model, query, locations, handbookTerms(typed));
+    var byLocation = {};
+    items.forEach(function (group) { byLocation[at(group)] = group; });
+    var again = order.map(function (location) { return byLocation[location]; });
+    if (order.join() === locations.join()) { return data; }  // a name, a typo, a term: lunr's order as it was
+    return Object.assign({}, data, {items: again});
   }
 
   /* 1. Hold back the index request until the reader starts to search. */
@@ -255,6 +277,21 @@
     if (!/workers\/search\./.test(String(url))) { return worker; }
     var post = worker.postMessage;
     var asked = "";
+    var listen = worker.addEventListener, unlisten = worker.removeEventListener, wrapped = [];
+    worker.addEventListener = function (type, listener, options) {
+      if (type !== "message" || typeof listener !== "function") { return listen.apply(worker, arguments); }
+      var inner = function (event) {
+        if (!(event.data && event.data.type === RESULT)) { return listener.call(this, event); }
+        var data = reordered(event.data.data, asked);
+        return listener.call(this, new MessageEvent("message", {data: {type: RESULT, data: data}}));
+      };
+      wrapped.push([listener, inner]);
+      return listen.call(worker, type, inner, options);
+    };
+    worker.removeEventListener = function (type, listener, options) {
+      var found = wrapped.filter(function (pair) { return pair[0] === listener; })[0];
+      return unlisten.call(worker, type, found ? found[1] : listener, options);
+    };
     worker.postMessage = function (message) {
       if (message && message.type === SETUP) { learn(message.data); }
       if (message && message.type === QUERY && typeof message.data === "string") {
@@ -263,7 +300,7 @@
       }
       return post.apply(worker, [message].concat([].slice.call(arguments, 1)));
     };
-    worker.addEventListener("message", function (event) {
+    listen.call(worker, "message", function (event) {  // its own listener: the result as the worker sent it
       if (event.data && event.data.type === RESULT) {
         var none = asked.trim() && !(event.data.data && event.data.data.items && event.data.data.items.length);
         var query = asked.trim();
