@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
 
-from handbook import RecordError, build, docsdir, pdfs, search
+from handbook import RecordError, build, docsdir, offline, pdfs, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's `Run` rides on the config
@@ -34,6 +34,7 @@ WATCH_INTERVAL = 0.1  # seconds between two looks of `serve` at the watched file
 LIVERELOAD = "assets/javascripts/livereload.js"
 # `serve` only: the problems of the last build (none: an empty list), which livereload.js shows over the page
 BUILD_STATUS = "handboek-bouw.json"
+OFFLINE = "offline_worker"  # extra's key for the offline worker's address, which main.html reads
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def on_config(config):
         config.nav = result.nav
     if _previewing(config):
         config.extra_javascript.append(ExtraScriptValue(LIVERELOAD))
+    else:  # the pages register the offline worker (main.html); `serve` writes none, its pages change all the time
+        config.extra[OFFLINE] = offline.WORKER
     config[BUILD] = Run(settings, result)
     return config
 
@@ -152,11 +155,15 @@ def on_pre_page(page, config, files):
 
 
 def on_post_build(config):
-    """Add other names, accent-free words and page weights to the index Material's search wrote."""
+    """Add other names, accent-free words and page weights to the index Material's search wrote;
+    then, the site complete, write the offline worker that keeps this build (handbook.offline)."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.exists():
         index = search.enrich(json.loads(path.read_text(encoding="utf-8")), config[BUILD].result.handbook)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if config.extra.get(OFFLINE):
+        shot = offline.write(Path(config.site_dir))
+        log.info(f"Zonder internet: {len(shot.urls)} bestanden in cache {shot.cache_name}")
 
 
 def on_serve(server, config, builder):
