@@ -113,3 +113,9 @@ def test_a_changed_file_gives_a_new_cache_and_a_pdf_does_not(tmp_path: Path):
     assert offline.snapshot(site).version == first.version
     (site / "werkvormen" / "leerhuis" / "index.html").write_text("leerhuis, herzien")
     assert offline.snapshot(site).version != first.version
+
+
+def test_the_header_count_leads_to_the_programme_page():
+    """main.html cannot ask the package where the page is; this keeps its one literal in step with paths.PROGRAMME."""
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert f"href=\"{{{{ '{paths.url(paths.PROGRAMME)}' | url }}}}\" data-hb-teller" in main
