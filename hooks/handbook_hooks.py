@@ -164,6 +164,8 @@ def on_post_build(config):
     if config.extra.get(OFFLINE):
         shot = offline.write(Path(config.site_dir))
         log.info(f"Zonder internet: {len(shot.urls)} bestanden in cache {shot.cache_name}")
+    else:  # `serve`: a worker that undoes one a built site left on this address
+        offline.retire(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

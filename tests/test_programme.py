@@ -119,3 +119,9 @@ def test_the_header_count_leads_to_the_programme_page():
     """main.html cannot ask the package where the page is; this keeps its one literal in step with paths.PROGRAMME."""
     main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert f"href=\"{{{{ '{paths.url(paths.PROGRAMME)}' | url }}}}\" data-hb-teller" in main
+
+
+def test_a_preview_retires_the_worker_a_build_left(tmp_path: Path):
+    offline.retire(tmp_path)
+    worker = (tmp_path / offline.WORKER).read_text()
+    assert "unregister()" in worker and f'"{offline.CACHE_PREFIX}"' in worker and "addAll" not in worker

@@ -60,7 +60,16 @@ def _address(relative: str) -> str:
 
 
 def worker(shot: Snapshot) -> str:
-    return _template().render(cache_name=shot.cache_name, prefix=CACHE_PREFIX, urls=list(shot.urls))
+    return _template("offline/sw.js.j2").render(cache_name=shot.cache_name, prefix=CACHE_PREFIX, urls=list(shot.urls))
+
+
+def retire(site: Path) -> None:
+    """Write the worker of a preview (`serve`): it keeps nothing, and removes what a build's worker kept.
+
+    A reader never meets it; an editor who opened a built site on the preview's address would
+    otherwise see that build's kept pages instead of the preview's.
+    """
+    (site / WORKER).write_text(_template("offline/retired.js.j2").render(prefix=CACHE_PREFIX), encoding="utf-8")
 
 
 def write(site: Path) -> Snapshot:
@@ -71,6 +80,6 @@ def write(site: Path) -> Snapshot:
 
 
 @cache
-def _template() -> jinja2.Template:
+def _template(name: str) -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.PackageLoader("handbook", "templates"), undefined=jinja2.StrictUndefined)
-    return env.get_template("offline/sw.js.j2")
+    return env.get_template(name)
