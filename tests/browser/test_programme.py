@@ -266,3 +266,16 @@ def test_a_new_build_replaces_the_cache(own_site, browser):
     finally:
         context.close()
         server.shutdown()
+
+
+def test_without_javascript_no_button_shows_that_does_nothing(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/werkvormen/leerhuis/")
+        assert page.locator("[data-hb-zet]").count() == 1 and not page.locator("[data-hb-zet]").is_visible()
+        assert not page.locator("[data-hb-teller]").is_visible()
+        page.goto(f"{base_url}/programma/")
+        assert page.get_by_text("Voor je programma is JavaScript nodig").is_visible()
+    finally:
+        context.close()
