@@ -353,6 +353,7 @@
       if (event.key === KEY) { state = load(); fill(); render(); }
     });
     root.hidden = false;
+    document.querySelector("[data-hb-zonder-js]").hidden = true;
     fill();
     render();
     if (!question.hidden) { question.querySelector("[data-hb-vervang]").focus(); }
