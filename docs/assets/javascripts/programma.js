@@ -317,37 +317,41 @@
       }
     });
 
-    /* Opened from a shared link: the shared programme, but never silently over the reader's own. */
+    /* Opened from a shared link (also pasted over this page's own address): the shared programme,
+       but never silently over the reader's own. */
     function forgetLink() { history.replaceState(null, "", location.pathname + location.search); }
-    var shared = fromLink(location.hash, known);
     var question = root.querySelector("[data-hb-vraag]");
-    if (shared) {
-      var same = JSON.stringify(shared.state) === JSON.stringify(state);
-      if (!state.onderdelen.length || same) {
-        state = shared.state;
-        save(state);
-        forgetLink();
-        tell(news, shared.missing ? texts.replaced + " " + texts.unknown : texts.replaced);
+    var shared = null;
+    function adopt() {
+      state = shared.state;
+      save(state);
+      forgetLink();
+      fill();
+      render();
+      tell(news, shared.missing ? texts.replaced + " " + texts.unknown : texts.replaced);
+    }
+    question.querySelector("[data-hb-vervang]").addEventListener("click", function () {
+      question.hidden = true;
+      adopt();
+      root.querySelector("#hb-titel").focus();
+    });
+    question.querySelector("[data-hb-houd]").addEventListener("click", function () {
+      question.hidden = true;
+      forgetLink();
+      root.querySelector("#hb-titel").focus();
+      tell(news, texts.kept);
+    });
+    function openShared() {
+      shared = fromLink(location.hash, known);
+      if (!shared) { return; }
+      if (!state.onderdelen.length || JSON.stringify(shared.state) === JSON.stringify(state)) {
+        adopt();
       } else {
         question.hidden = false;
-        question.querySelector("[data-hb-vervang]").addEventListener("click", function () {
-          state = shared.state;
-          save(state);
-          question.hidden = true;
-          forgetLink();
-          fill();
-          render();
-          root.querySelector("#hb-titel").focus();
-          tell(news, shared.missing ? texts.replaced + " " + texts.unknown : texts.replaced);
-        });
-        question.querySelector("[data-hb-houd]").addEventListener("click", function () {
-          question.hidden = true;
-          forgetLink();
-          root.querySelector("#hb-titel").focus();
-          tell(news, texts.kept);
-        });
+        question.querySelector("[data-hb-vervang]").focus();
       }
     }
+    window.addEventListener("hashchange", openShared);
 
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) { state = load(); fill(); render(); }
@@ -356,7 +360,7 @@
     document.querySelector("[data-hb-zonder-js]").hidden = true;
     fill();
     render();
-    if (!question.hidden) { question.querySelector("[data-hb-vervang]").focus(); }
+    openShared();
     root.setAttribute("data-hb-klaar", "");
   }
 
