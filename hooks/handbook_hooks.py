@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
 
-from handbook import RecordError, build, docsdir, pdfs, policy, search
+from handbook import RecordError, build, docsdir, offline, pdfs, policy, search
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 BUILD = "handbook_build"  # the key under which this build's `Run` rides on the config
@@ -35,6 +35,7 @@ LIVERELOAD = "assets/javascripts/livereload.js"
 # `serve` only: the problems of the last build (none: an empty list), which livereload.js shows over the page
 BUILD_STATUS = "handboek-bouw.json"
 POLICY = "handbook_policy"  # the key under which the rendered policy tag (overrides/partials/policy.html) rides
+OFFLINE = "offline_worker"  # extra's key for the offline worker's address, which main.html reads
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def on_config(config):
         config.nav = result.nav
     if _previewing(config):
         config.extra_javascript.append(ExtraScriptValue(LIVERELOAD))
+    else:  # the pages register the offline worker (main.html); `serve` writes none, its pages change all the time
+        config.extra[OFFLINE] = offline.WORKER
     config[BUILD] = Run(settings, result)
     return config
 
@@ -169,7 +172,8 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    """Every published HTML file carries the policy; the search index gets names, folded words and weights."""
+    """Every published HTML file carries the policy; the search index gets names, folded words and weights;
+    then, the site complete, the offline worker that keeps this build is written (handbook.offline)."""
     fixed = policy.enforce(Path(config.site_dir), config[POLICY])
     for name in fixed:
         log.warning(f"{name} had geen Content-Security-Policy; die is er nu in gezet")
@@ -177,6 +181,11 @@ def on_post_build(config):
     if path.exists():
         index = search.enrich(json.loads(path.read_text(encoding="utf-8")), config[BUILD].result.handbook)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if config.extra.get(OFFLINE):
+        shot = offline.write(Path(config.site_dir))
+        log.info(f"Zonder internet: {len(shot.urls)} bestanden in cache {shot.cache_name}")
+    else:  # `serve`: a worker that undoes one a built site left on this address
+        offline.retire(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

@@ -15,7 +15,7 @@ import yaml
 from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, export_project, soup
 
 import handbook
-from handbook import search
+from handbook import offline, search
 from handbook.export import read_config
 
 BOOK = handbook.load(ROOT / "werkvormen")
@@ -54,11 +54,13 @@ def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
     assert built.returncode == 0, built.stderr
     plain = tmp_path / "site"
 
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    # the one thing only a build with the hooks has: the offline worker, and the pages' pointer to it
+    assert (site / offline.WORKER).is_file() and not (plain / offline.WORKER).exists()
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != offline.WORKER)
     assert files == sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*") if p.is_file())
     assert len([f for f in files if f.endswith(".pdf")]) == len(BOOK.entries) + 1
     unordered = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
-    different = [f for f in files if f not in unordered and (site / f).read_bytes() != (plain / f).read_bytes()]
+    different = [f for f in files if f not in unordered and _no_worker(site / f) != (plain / f).read_bytes()]
     assert different == []
     index = [json.loads((s / "search/search_index.json").read_text(encoding="utf-8")) for s in (site, plain)]
     index[1] = search.enrich(index[1], BOOK)  # the one step that needs a hook: other names in the index
@@ -173,6 +175,11 @@ def test_the_export_names_no_extension_of_ours_and_keeps_engine_overrides_apart(
     assert (out / "overrides-zensical" / "partials" / "actions.html").exists()  # shared: the edit button
 
 
+def _no_worker(path: Path) -> bytes:
+    """A file of the hooks' build without the pointer to the offline worker (main.html's meta hb-werker)."""
+    return re.sub(rb'\s*<meta name="hb-werker"[^>]*>', b"", path.read_bytes())
+
+
 def files_from_docs(root: Path) -> set[str]:
     """Every file of a built site that comes from the export's docs/ (not the engine's own assets, index, sitemap)."""
     engine = ("assets/javascripts/bundle", "assets/javascripts/workers/", "assets/javascripts/lunr/", "search")
@@ -181,7 +188,7 @@ def files_from_docs(root: Path) -> set[str]:
         for p in root.rglob("*")
         if p.is_file()
         and not p.relative_to(root).as_posix().startswith(engine)
-        and not p.name.startswith(("sitemap.xml", "404.html"))
+        and not p.name.startswith(("sitemap.xml", "404.html", offline.WORKER))
         and "assets/stylesheets/main." not in p.as_posix()
         and "assets/stylesheets/palette." not in p.as_posix()
         and not p.relative_to(root).as_posix().startswith(("assets/stylesheets/modern/", "assets/stylesheets/classic/"))

@@ -1,10 +1,10 @@
-"""The files the site serves besides its pages: fonts, the JSON Schema and the blank record."""
+"""The files the site serves besides its pages: fonts, the JSON Schema, the blank record and the print rules."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import form, scaffold, schema
+from . import form, paths, printing, scaffold, schema
 from .collection import Handbook
 from .pdfs import FONTS
 
@@ -27,4 +27,5 @@ def site_files(handbook: Handbook, records: Path, site_url: str | None = None) -
     blank = scaffold.blank(records, today=handbook.reviewed, schema=schema_url)
     result["downloads/nieuwe-werkvorm.yml"] = blank.encode("utf-8")
     result.update(form.data_files(handbook))
+    result[paths.PRINT_CSS] = printing.browser_stylesheet().encode("utf-8")
     return result

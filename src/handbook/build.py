@@ -78,7 +78,7 @@ def build(options: Options) -> Build:
     sizes = {pdf.path: len(pdf.content) for pdf in made}
     return Build(
         handbook=book,
-        pages=pages.render(book, sizes, options.edit_url or None, options.editors or None),
+        pages=pages.render(book, sizes, options.edit_url or None, options.editors or None, _site(options)),
         files=assets.site_files(book, options.records, options.site_url or None),
         pdfs=made,
         nav=navigation.expand(list(options.nav), book, options.nav_limit) if options.nav else None,
@@ -89,9 +89,13 @@ def build(options: Options) -> Build:
 def _pdfs(book: Handbook, options: Options) -> list[pdfs.Pdf]:
     if options.pdf == "off":
         return []
-    site = printing.Site(name=options.site_name, url=options.site_url.rstrip("/"))
+    site = _site(options)
     whole_book = options.pdf == "all"
     return pdfs.build_all(printing.jobs(book, site, whole_book=whole_book), options.pdf_cache, whole_book=whole_book)
+
+
+def _site(options: Options) -> printing.Site:
+    return printing.Site(name=options.site_name, url=options.site_url.rstrip("/"))
 
 
 def pdf_mode(value: str | None) -> PdfMode:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import jinja2
 
-from . import facts, filters, form, paths, patterns, search, text, views
+from . import facts, filters, form, paths, patterns, printing, programme, search, text, views
 from .collection import Entry, Handbook
-from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, SOURCES, VOCABULARY
+from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, PROGRAMME, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
 
 
@@ -24,6 +25,7 @@ def render(
     pdf_sizes: dict[str, int] | None = None,
     edit_url: str | None = None,
     editors: str | None = None,
+    site: printing.Site | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree.
 
@@ -31,6 +33,7 @@ def render(
     offer a download only for those, so a build without PDFs has no dead links.
     `edit_url` is the repository's web editor; each record's page links to its file there.
     `editors` is the editorial team's e-mail address: the form offers to send a proposal there.
+    `site` is what the printed programme's meeting sheets say about the site (as in the PDFs).
     """
     env, sizes = _env(), pdf_sizes or {}
 
@@ -46,10 +49,19 @@ def render(
     pages = {
         CATALOGUE: page(
             "catalogue.md.j2",
+            here=CATALOGUE,
             werkvormen=handbook.werkvormen,
             answers=answers,
             filters=filters.offered_for(list(answers.values())),
             families=views.families(handbook),
+        ),
+        PROGRAMME: page(
+            "programme.md.j2",
+            data=programme.data(handbook),
+            labels=programme.LABELS,
+            catalogue=paths.relative(paths.url(CATALOGUE), paths.url(PROGRAMME)),
+            print_css=paths.PRINT_CSS,
+            sheets=printing.meeting_sheets(handbook, site or printing.Site()),
         ),
         MATRIX: page("matrix.md.j2", werkvormen=handbook.werkvormen, perspectives=views.perspectives(handbook)),
         CHECKLISTS: page("checklists.md.j2", checklists=handbook.checklists, page=CHECKLISTS),
@@ -148,5 +160,9 @@ def _env() -> jinja2.Environment:
         numbered=views.numbered,
         programme=views.programme,
         search_words=search.page_words,  # for engines that run no hook (export): see search.page_words
+        programme_labels=programme.LABELS,
+        programme_texts=json.dumps(programme.LABELS, ensure_ascii=False),
+        programme_url=programme.page_url,
+        page_path=views.page_path,
     )
     return env

@@ -10,13 +10,22 @@ PRIVACY = "privacy.md"  # hand-written in docs/: privacy, consent and anonymity,
 VOCABULARY = "vaste-lijsten.md"
 DOWNLOADS = "downloads/index.md"
 BOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
+PRINT_CSS = "assets/stylesheets/druk.css"  # the PDFs' print rules, for the browser's print of the programme
+PROGRAMME = "programma.md"  # "Mijn programma": the reader's own plan, kept in the browser (handbook.programme)
 
-GENERATED = frozenset({CATALOGUE, MATRIX, CHECKLISTS, SOURCES, VOCABULARY, DOWNLOADS})
+GENERATED = frozenset({CATALOGUE, MATRIX, CHECKLISTS, SOURCES, VOCABULARY, DOWNLOADS, PROGRAMME})
 
 
 def page(folder: str, slug: str) -> str:
     """A record's page in the docs tree: werkvormen/leerhuis.md."""
     return f"{folder}/{slug}.md"
+
+
+def url(page: str) -> str:
+    """Where a page in the docs tree is served (directory URLs): werkvormen/leerhuis.md -> werkvormen/leerhuis/."""
+    stem = page.removesuffix(".md")
+    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem
+    return f"{stem}/" if stem and not stem.endswith("/") else stem
 
 
 def pdf(slug: str) -> str:

@@ -99,6 +99,36 @@ def jobs(handbook: Handbook, site: Site, whole_book: bool = True) -> list[PrintJ
     return result
 
 
+def meeting_sheets(handbook: Handbook, site: Site) -> str:
+    """Every record's meeting sheet as one HTML block, for the printed programme ("Mijn programma").
+
+    The programme page holds them hidden; its script shows the chosen ones, in the programme's order,
+    when the reader prints. The same templates as the PDFs: a werkvorm's checklist sheet with what it
+    is, for whom and its sample programme; a checklist as in the handbook.
+    """
+    return (
+        _env()
+        .get_template("print/meeting-sheets.html.j2")
+        .render(
+            site=site,
+            date=handbook.reviewed,
+            entries=handbook.entries,
+            credits=lambda entry: [handbook.source(ref.bron) for ref in entry.record.bronnen],
+            licence=lambda entry: views.licence(entry, handbook),
+        )
+    )
+
+
+def browser_stylesheet() -> str:
+    """The PDFs' print rules for a browser's print: without their font files (the site serves its own font).
+
+    The rules a browser does not know (WeasyPrint's running footer, bookmarks) it skips; the page
+    numbers in @page's margin boxes it prints.
+    """
+    kept = [line for line in stylesheet().splitlines() if not line.startswith("@font-face")]
+    return "\n".join(kept).replace('"Atkinson"', '"Atkinson Hyperlegible"') + "\n"
+
+
 def checklist_title(entry: Entry) -> str:
     """The title of a werkvorm's checklist PDF: its steps and points of attention to tick off."""
     return f"Checklist {entry.record.titel}"

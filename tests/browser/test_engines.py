@@ -98,3 +98,17 @@ def test_search_results_have_no_accessibility_violations(page, engine):
     page.goto(f"{url}/")
     search(page, name, "leernetwerk")
     assert violations(page) == []
+
+
+def test_mijn_programma(engine, page):
+    """The programme works on both; the header count and the offline worker are Material's only
+    (overrides/main.html and the hooks; Zensical has its own main.html and runs no hooks)."""
+    name, url = engine
+    page.goto(f"{url}/werkvormen/leerhuis/")
+    page.locator('[data-hb-zet="leerhuis"]').click()
+    page.goto(f"{url}/programma/")
+    page.wait_for_selector("[data-hb-klaar]")
+    assert page.locator("[data-hb-onderdelen] [data-naam]").all_inner_texts() == ["Leerhuis"]
+    assert page.locator("[data-hb-teller]").is_visible() == (name == "properdocs")
+    assert page.locator('meta[name="hb-werker"]').count() == (1 if name == "properdocs" else 0)
+    assert page.evaluate("window.__violations") == []
