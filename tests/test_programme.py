@@ -70,7 +70,9 @@ def test_a_meeting_sheet_holds_what_it_is_its_roles_its_sample_programme_and_its
     leerhuis = sheets.split('data-blad="leerhuis"')[1].split('class="hb-blad"')[0]
     for heading in ("Wat is het", "Wat brengt het jou", "Voorbeeldprogramma", "Stappen", "Let op"):
         assert f"<h2>{heading}</h2>" in leerhuis
-    assert f"<td>{programme.default_minutes(BOOK.get('leerhuis'))}</td><td>Samen</td>" in leerhuis
+    total = programme.default_minutes(BOOK.get("leerhuis"))
+    assert f'<th scope="row">Totaal</th><td class="num">{total}</td>' in leerhuis
+    assert leerhuis.count("<h2>Voorbeeldprogramma</h2>") == 1  # once, from the checklist sheet
     # the PDFs' own sheet does not change
     job = next(j for j in printing.jobs(BOOK, printing.Site(), whole_book=False) if "leerhuis" in j.path)
     assert "Voorbeeldprogramma" not in job.html
