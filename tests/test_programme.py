@@ -73,9 +73,10 @@ def test_a_meeting_sheet_holds_what_it_is_its_roles_its_sample_programme_and_its
     total = programme.default_minutes(BOOK.get("leerhuis"))
     assert f'<th scope="row">Totaal</th><td class="num">{total}</td>' in leerhuis
     assert leerhuis.count("<h2>Voorbeeldprogramma</h2>") == 1  # once, from the checklist sheet
-    # the PDFs' own sheet does not change
+    # the PDF's own sheet has the sample programme too, but not what only the programme's print adds
     job = next(j for j in printing.jobs(BOOK, printing.Site(), whole_book=False) if "leerhuis" in j.path)
-    assert "Voorbeeldprogramma" not in job.html
+    assert "<h2>Voorbeeldprogramma</h2>" in job.html
+    assert "<h2>Wat brengt het jou</h2>" not in job.html
 
 
 def test_the_browser_print_rules_are_the_pdfs_rules_without_their_font_files():
