@@ -111,10 +111,18 @@ def _the_fast_tier_builds_nothing(request, monkeypatch):
     """`make test-fast` promises no site build and no PDF: a test that makes one without the mark fails here."""
     if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
         return
+    from properdocs.commands import build as engine_build
+
     from handbook import pdfs
 
-    def refuse(*args, **kwargs):
-        raise AssertionError("a test outside the slow tier rendered a PDF: mark it slow")
+    def refuse(what: str):
+        def refused(*args, **kwargs):
+            raise AssertionError(f"a test outside the slow tier {what}: mark it slow")
 
-    monkeypatch.setattr(subprocess, "Popen", _Refused)
-    monkeypatch.setattr(pdfs, "_render", refuse)
+        return refused
+
+    monkeypatch.setattr(subprocess, "Popen", _Refused)  # a build started as a process
+    # a build in this process: `build` itself, and each page it builds (reached however `build` was imported)
+    monkeypatch.setattr(engine_build, "build", refuse("started a site build"))
+    monkeypatch.setattr(engine_build, "_build_page", refuse("started a site build"))
+    monkeypatch.setattr(pdfs, "_render", refuse("rendered a PDF"))

@@ -16,6 +16,29 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "werkvormen")
 
 
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` by `new` in the file `path` (`count` times); `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def beside(path: Path) -> Path:
+    """`path` in ../shared (the source texts and content tools beside the checkout), which a test needs.
+
+    Missing on a machine without it, the test is skipped; missing in CI (the
+    environment variable CI is set; CI always has ../shared), it fails.
+    """
+    import pytest
+
+    if not path.exists():
+        message = f"{path} is not beside this checkout"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI always has ../shared)")
+        pytest.skip(message)
+    return path
+
+
 def copy_project(target: Path) -> Path:
     """The parts of the project a build reads, copied so a test may change them."""
     target.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project
+from helpers import build, copy_project, edit
 
 pytestmark = pytest.mark.slow
 
@@ -25,14 +25,8 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _toc_title(project: Path) -> None:
-    _edit(
+    edit(
         project / "mkdocs.yml",
         "permalink_title: Link naar dit deel",
         "permalink_title: Link naar dit deel\n      title: Op deze pagina",
@@ -40,11 +34,11 @@ def _toc_title(project: Path) -> None:
 
 
 def _search_off(project: Path) -> None:
-    _edit(project / "mkdocs.yml", "  - search:\n      lang: nl", "  - search:\n      enabled: false\n      lang: nl")
+    edit(project / "mkdocs.yml", "  - search:\n      lang: nl", "  - search:\n      enabled: false\n      lang: nl")
 
 
 def _override(project: Path) -> None:
-    _edit(project / "overrides" / "main.html", "{% extends", "{# Aangepast sjabloon #}\n{% extends")
+    edit(project / "overrides" / "main.html", "{% extends", "{# Aangepast sjabloon #}\n{% extends")
     (project / "overrides" / "partials" / "copyright.html").write_text(
         '<div class="md-copyright">Aangepast in overrides</div>\n', encoding="utf-8"
     )
@@ -58,7 +52,7 @@ def _hook(project: Path) -> None:
 
 
 def _extra(project: Path) -> None:
-    _edit(project / "mkdocs.yml", "site_author: Het team", "site_author: Een ander team")
+    edit(project / "mkdocs.yml", "site_author: Het team", "site_author: Een ander team")
 
 
 MUTATIONS = {

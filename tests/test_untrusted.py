@@ -650,7 +650,7 @@ def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
 
 
 @pytest.mark.slow  # a site build
-def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
+def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path, monkeypatch):
     from helpers import copy_project
 
     from handbook.export import export
@@ -658,7 +658,8 @@ def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "instellingen.txt").symlink_to("../mkdocs.yml")
     with pytest.raises(RecordError) as caught:
-        export(project, tmp_path / "export", {"HANDBOOK_PDF": "0"})
+        monkeypatch.setenv("HANDBOOK_PDF", "0")
+        export(project / "mkdocs.yml", tmp_path / "export")
     assert [str(p) for p in caught.value.problems] == ["docs/instellingen.txt:1:1: " + docsdir._LINK]
     assert not (tmp_path / "export").exists()
 
