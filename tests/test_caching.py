@@ -95,3 +95,12 @@ def test_a_preview_without_the_whole_book_does_not_render_its_html(monkeypatch):
     book = pipeline.load(ROOT / "werkvormen")
     made = [job.path for job in printing.jobs(book, printing.Site(), whole_book=False)]
     assert BOOK_PDF not in made and len(made) == len(book.entries)
+
+
+def test_ci_restores_no_pdf_cache_made_by_other_print_code():
+    """CI's fallback (restore-keys) restores only a cache made by the same print code and pins."""
+    workflow = (ROOT / ".github" / "workflows" / "handboek.yml").read_text(encoding="utf-8")
+    fallbacks = [line.split(":", 1)[1].strip() for line in workflow.splitlines() if "restore-keys:" in line]
+    assert fallbacks, "no PDF cache in the workflow"
+    for fallback in fallbacks:
+        assert fallback.startswith("pdf-${{ hashFiles(") and "pdfs.py" in fallback and "requirements.lock" in fallback
