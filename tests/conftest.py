@@ -10,7 +10,7 @@ from pathlib import Path
 
 import properdocs.replacement  # noqa: F401  (mkdocs.* is ProperDocs here too, as in the engine; before any hook)
 import pytest
-from helpers import ROOT, ZENSICAL, build, copy_project, export_project, inject_payloads, zensical_build
+from helpers import ROOT, ZENSICAL, build_site, copy_project, export_project, inject_payloads, zensical_build
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def project(tmp_path: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once from the real records."""
     project = copy_project(tmp_path_factory.mktemp("real") / "project")
-    result = build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
@@ -79,7 +79,7 @@ def payload_site(tmp_path_factory, recorder) -> Path:
     given = project / "werkvormen" / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"
     addresses = f"  <{recorder[0]}/pixel.gif> <{recorder[0]}/link>\n"
     given.write_text(given.read_text(encoding="utf-8") + addresses, encoding="utf-8")
-    result = build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert recorder[1] == [], "the build fetched an address from a record"
     return project / "site"

@@ -56,7 +56,7 @@ EDIT_URL = "https://github.com/voorbeeld/handboek/edit/main/"  # likewise, the r
 PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so unchanged PDFs render once per run
 
 
-def build(project: Path, site: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
+def build_site(project: Path, site: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
     """`properdocs build --strict` as `make site` runs it; output captured.
 
     Extra keyword arguments become environment variables (HANDBOOK_PDF="0", HANDBOOK_CACHE=...).
@@ -116,7 +116,7 @@ def failed_build(project: Path) -> str:
     site = project / "site"
     site.mkdir()
     (site / "keep.html").write_text("old site")
-    result = build(project, site, HANDBOOK_PDF="0")
+    result = build_site(project, site, HANDBOOK_PDF="0")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     assert [p.name for p in site.iterdir()] == ["keep.html"], "the failed build wrote to the site"

@@ -146,7 +146,7 @@ HANDBOOK_OWN = {"creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"}  # the hand
 def test_every_address_a_source_record_gives_stands_in_the_source_text():
     """Addresses enter the handbook only through the source records; each must be in a source text itself."""
     seeds = " ".join(p.read_text(encoding="utf-8") for p in beside(SEEDS).glob("*.txt"))
-    known = {provenance._plain(a) for a in provenance.addresses(seeds)}
+    known = {provenance._comparable(a) for a in provenance.addresses(seeds)}
     given = provenance.given(source for _, source in BOOK.sources)
     assert given <= known, given - known
 
@@ -154,7 +154,7 @@ def test_every_address_a_source_record_gives_stands_in_the_source_text():
 def test_hand_written_pages_give_no_address_that_no_source_gives():
     allowed = provenance.given(source for _, source in BOOK.sources) | HANDBOOK_OWN
     for page in (ROOT / "docs").glob("*.md"):
-        found = {provenance._plain(a) for a in provenance.addresses(page.read_text(encoding="utf-8"))}
+        found = {provenance._comparable(a) for a in provenance.addresses(page.read_text(encoding="utf-8"))}
         assert found <= allowed, (page.name, found - allowed)
 
 

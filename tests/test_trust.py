@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project, edit
+from helpers import build_site, copy_project, edit
 
 pytestmark = pytest.mark.slow
 
@@ -68,16 +68,16 @@ MUTATIONS = {
 def test_a_build_after_a_changed_input_equals_a_build_that_never_saw_the_old_one(tmp_path: Path, name: str):
     mutate, marker, page = MUTATIONS[name]
     project = copy_project(tmp_path / "project")
-    first = build(project, project / "site-first", HANDBOOK_PDF="records")
+    first = build_site(project, project / "site-first", HANDBOOK_PDF="records")
     assert first.returncode == 0, first.stderr
     mutate(project)
-    warm = build(project, project / "site-warm", HANDBOOK_PDF="records")
+    warm = build_site(project, project / "site-warm", HANDBOOK_PDF="records")
     assert warm.returncode == 0, warm.stderr
 
     fresh = copy_project(tmp_path / "fresh")
     mutate(fresh)
     shutil.rmtree(fresh / ".cache", ignore_errors=True)
-    cold = build(fresh, fresh / "site-cold", HANDBOOK_PDF="records")
+    cold = build_site(fresh, fresh / "site-cold", HANDBOOK_PDF="records")
     assert cold.returncode == 0, cold.stderr
 
     warm_files, cold_files = _files(project / "site-warm"), _files(fresh / "site-cold")
@@ -96,9 +96,9 @@ def test_a_reverted_toc_title_is_gone_again(project: Path):
     mkdocs = project / "mkdocs.yml"
     original = mkdocs.read_text(encoding="utf-8")
     _toc_title(project)
-    assert build(project, HANDBOOK_PDF="0").returncode == 0
+    assert build_site(project, HANDBOOK_PDF="0").returncode == 0
     mkdocs.write_text(original, encoding="utf-8")
-    again = build(project, HANDBOOK_PDF="0")
+    again = build_site(project, HANDBOOK_PDF="0")
     assert again.returncode == 0, again.stderr
     assert "Op deze pagina" not in (project / "site" / "over" / "index.html").read_text(encoding="utf-8")
 

@@ -26,7 +26,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
     offer a download only for those, so a build without PDFs has no dead links.
     `edit_url` is the repository's web editor; each record's page links to its file there.
     """
-    env, sizes = _env(), pdf_sizes or {}
+    env, sizes = _markdown_templates(), pdf_sizes or {}
 
     def pdf(here: Entry | str, target: Entry | str) -> views.Download | None:
         return views.download(sizes, here, target)
@@ -87,7 +87,7 @@ def render(handbook: Handbook, pdf_sizes: dict[str, int] | None = None, edit_url
 
 
 @cache
-def _env() -> jinja2.Environment:
+def _markdown_templates() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("handbook", "templates"),
         undefined=jinja2.StrictUndefined,

@@ -109,7 +109,7 @@ def stylesheet() -> str:
 
 
 def _render(template: str, site: Site, date: dt.date, **context) -> str:
-    return _env().get_template(template).render(site=site, date=date, **context)
+    return _html_templates().get_template(template).render(site=site, date=date, **context)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -132,7 +132,7 @@ def _inline(value: str) -> Markup:
 
 
 @cache
-def _env() -> jinja2.Environment:
+def _html_templates() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("handbook", "templates"),
         autoescape=True,

@@ -30,8 +30,8 @@ def given(sources: Iterable[Source]) -> set[str]:
     known = set()
     for source in sources:
         if source.url:
-            known.add(_plain(source.url))
-        known.update(_plain(found) for found in addresses(source.over))
+            known.add(_comparable(source.url))
+        known.update(_comparable(found) for found in addresses(source.over))
     return known
 
 
@@ -47,11 +47,11 @@ def unsourced(records: Iterable[tuple[T, dict]], sources: Iterable[Source]) -> l
         )
         for owner, data in records
         for path, address in _addresses_in(data, ())
-        if _plain(address) not in known
+        if _comparable(address) not in known
     ]
 
 
-def _plain(address: str) -> str:
+def _comparable(address: str) -> str:
     """An address compared without scheme, 'www.' or a closing slash."""
     address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address.strip(), flags=re.IGNORECASE)
     return address.rstrip("/").casefold()

@@ -17,7 +17,7 @@ import threading
 
 import pytest
 import yaml
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build_site, copy_project
 from playwright.sync_api import expect
 from test_proposal_form import fill_a_werkvorm
 
@@ -51,7 +51,7 @@ def untrusted_url(tmp_path_factory):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (project / "docs" / "proef.md").write_text(DOCS_PAGE, encoding="utf-8")
     site = project / "site"
-    result = build(project, site, HANDBOOK_PDF="0")
+    result = build_site(project, site, HANDBOOK_PDF="0")
     assert result.returncode == 0, result.stderr
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
