@@ -12,15 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import handbook
-from handbook import pdfs, printing
+from handbook import collection, pdfs, printing
 from handbook.paths import BOOK_PDF
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    book = handbook.load(ROOT / "werkvormen")
+    book = collection.load(ROOT / "werkvormen")
     jobs = printing.jobs(book, printing.Site())
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp)

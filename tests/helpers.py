@@ -130,7 +130,8 @@ def refused(project: Path) -> str:
     end-to-end tests (`failed_build`) keep the adapter's contract: the build
     stops with the same report and writes nothing.
     """
-    from handbook import RecordError, load
+    from handbook.collection import load
+    from handbook.problems import RecordError
 
     try:
         load(project / "werkvormen")

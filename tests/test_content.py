@@ -11,15 +11,14 @@ import pytest
 from helpers import ROOT, beside
 from pydantic import ValidationError
 
-import handbook
-from handbook import provenance
+from handbook import collection, provenance
 from handbook.advice import advise
 from handbook.model import Werkvorm
 from handbook.problems import RecordError
 from handbook.vocabulary import TERMS
 from handbook.yamlfile import parse
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 PARAPHRASE = ROOT.parent / "shared" / "tools" / "paraphrase.py"
 
@@ -169,7 +168,7 @@ def test_a_record_may_not_publish_an_address_that_no_source_gives(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(RecordError) as error:
-        handbook.load(root)
+        collection.load(root)
     (problem,) = error.value.problems
     assert problem.path == "werkvormen/intervisie.yml" and problem.field == "wat_is_het"
     assert "'https://example.org/uitleg'" in problem.message and "bij geen enkele bron" in problem.message

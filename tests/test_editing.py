@@ -13,9 +13,9 @@ import yaml
 from helpers import EDIT_URL, ROOT, build_site, soup
 
 import handbook
-from handbook import schema
+from handbook import collection, schema
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 
 # What an editor types over each placeholder of a new record, by the line it sits on.
 FILLED = {

@@ -14,11 +14,10 @@ import pytest
 import yaml
 from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, export_project, soup
 
-import handbook
-from handbook import configuration, search
+from handbook import collection, configuration, search
 from handbook.export import export as export_in_process
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL}
 
 

@@ -9,8 +9,7 @@ import pytest
 from helpers import PDF_CACHE, ROOT, SITE_URL, build_site, copy_project, soup
 from pypdf import PdfReader
 
-import handbook
-from handbook import paths
+from handbook import collection, paths
 from handbook.paths import BOOK_PDF
 from handbook.text import dutch_date
 
@@ -19,7 +18,7 @@ def pdf_path(entry) -> str:
     return paths.pdf(entry.slug)
 
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 COUNT = len(BOOK.entries) + 1  # a PDF per record and the whole handbook
 A4 = (595.28, 841.89)
 

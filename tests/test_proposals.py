@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, edit
 
-from handbook import RecordError, changes, collection, scaffold, split
+from handbook import changes, collection, scaffold, split
 from handbook.model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Werkvorm
+from handbook.problems import RecordError
 
 
 def copy(tmp_path: Path) -> Path:

@@ -22,8 +22,9 @@ from helpers import ROOT, site_markdown
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from handbook import RecordError, load, pages, pdfs, printing, sanitize, text, textrules
-from handbook.problems import Problem
+from handbook import pages, paths, pdfs, printing, sanitize, text, textrules
+from handbook.collection import load
+from handbook.problems import Problem, RecordError
 from handbook.yamlfile import parse
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "xlink:href", "poster")
@@ -402,7 +403,7 @@ def test_rendering_a_pdf_requests_nothing_and_reads_no_local_file(tmp_path, http
 
 def test_the_fetcher_serves_only_the_package_fonts(http_server):
     fetcher = pdfs._own_files_only()
-    font = next(p for p in Path(str(pdfs.FONTS)).iterdir() if p.suffix == ".woff")
+    font = next(p for p in Path(str(paths.FONTS)).iterdir() if p.suffix == ".woff")
     assert fetcher.fetch(font.resolve().as_uri()).read()[:4] == b"wOFF"
     for url in (
         f"{http_server}/x.woff",

@@ -22,8 +22,9 @@ import pytest
 import yaml
 from helpers import ROOT, failed_build, site_markdown
 
-from handbook import RecordError, anchors, docsdir, load, pages, printing, problems, textrules, trust, yamlhints
-from handbook.problems import Problem
+from handbook import anchors, docsdir, pages, printing, problems, textrules, trust, yamlhints
+from handbook.collection import load
+from handbook.problems import Problem, RecordError
 from handbook.yamlfile import YamlProblem, parse
 
 

@@ -7,7 +7,8 @@ from functools import cache
 import jinja2
 
 from . import facts, filters, form, paths, search, text, views
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 CATALOGUE = "werkvormen/index.md"
 MATRIX = "werkvormen/overzicht.md"
 CHECKLISTS = "checklists/index.md"
@@ -10,6 +12,9 @@ PRIVACY = "privacy.md"  # hand-written in docs/: privacy, consent and anonymity,
 VOCABULARY = "vaste-lijsten.md"
 DOWNLOADS = "downloads/index.md"
 BOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
+
+# the package's own fonts (Atkinson Hyperlegible): served by the site, embedded in every PDF
+FONTS = files("handbook").joinpath("fonts")
 
 GENERATED = frozenset({CATALOGUE, MATRIX, CHECKLISTS, SOURCES, VOCABULARY, DOWNLOADS})
 

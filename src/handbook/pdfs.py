@@ -36,14 +36,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, distribution
-from importlib.resources import files
 from pathlib import Path
 
 from . import printing
-from .paths import BOOK_PDF
+from .paths import BOOK_PDF, FONTS
 from .printing import PrintJob
 
-FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
 
 

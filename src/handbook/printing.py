@@ -11,7 +11,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import facts, paths, sanitize, text, views
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .paths import BOOK_PDF
 from .vocabulary import ROLES
 

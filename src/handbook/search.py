@@ -30,7 +30,8 @@ from importlib.resources import files
 import yaml
 
 from . import wordforms
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .text import strings as record_strings
 
 SYNONYMS_FILE = "synoniemen.yml"

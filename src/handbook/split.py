@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import collection
+from . import collection, discovery
 from .yamlfile import parse
 
 MODELINE = "# yaml-language-server: $schema=../../schema/bron.schema.json\n"
@@ -26,14 +26,14 @@ def split(root: Path) -> list[Path]:
     """
     collection.load(root)
     written: list[Path] = []
-    for path in collection.record_files(root):
+    for path in discovery.record_files(root):
         text = path.read_text(encoding="utf-8")
         doc = parse(text)
         data = doc.data if isinstance(doc.data, dict) else {}
         if not data.get(KEY):
             continue
         for source in data[KEY]:
-            target = root / collection.SOURCES_FOLDER / f"{source['sleutel']}.yml"
+            target = root / discovery.SOURCES_FOLDER / f"{source['sleutel']}.yml"
             body = {k: v for k, v in source.items() if k != "sleutel"}
             target.write_text(
                 MODELINE + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
