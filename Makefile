@@ -25,7 +25,7 @@ site: $(STAMP)  ## build the handbook into site/
 test: lint $(STAMP) $(CHROMIUM) $(ZENSICAL)/.installed  ## lint, then every test, browser tests and Zensical's build included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the unit tier only: no site build, no PDF, no browser (a test that makes one fails; under 30 s)
+test-fast: $(STAMP)  ## the unit tier only: no site build, no PDF, no browser (a test that makes one fails)
 	$(BIN)/python -m pytest -m "not slow and not browser" -q
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy, as configured in pyproject.toml

@@ -32,9 +32,8 @@ def pdf(slug: str) -> str:
 def relative(path: str, origin: str) -> str:
     """The link from the page `origin` to `path`, both in the docs tree: what `posixpath.relpath` gives.
 
-    relpath asks the operating system for the working folder on every call;
-    the pages make some ten links per werkvorm, so at 1,000 werkvormen that
-    was a tenth of a second of every rebuild.
+    relpath asks the operating system for the working folder on every call,
+    and the pages make some ten links per werkvorm.
     """
     target = path.split("/")
     start = [part for part in origin.split("/")[:-1] if part not in ("", ".")]
