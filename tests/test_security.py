@@ -501,7 +501,10 @@ MARKDOWN_BITS = st.sampled_from(
         "😀",
     ]
 )
-PROSE = st.lists(st.one_of(MARKDOWN_BITS, st.text(max_size=8)), max_size=40).map("".join)
+# what an editor may type: any visible character (check refuses control and invisible ones, tested
+# elsewhere), mixed with Markdown; most of it is accepted, so the properties below are checked
+VISIBLE = st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+PROSE = st.lists(st.one_of(MARKDOWN_BITS, st.text(alphabet=VISIBLE, max_size=8)), max_size=40).map("".join)
 TEXT_FIELDS = ["wat_is_het", "wie_organiseert", "resultaten", "titel", "samenvatting"]
 
 

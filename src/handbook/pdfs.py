@@ -165,7 +165,7 @@ def key(job: PrintJob, shared: Shared | None = None) -> str:
 
 
 def own_code() -> str:
-    """The SHA-256 of our print code: this module (rendering, fetcher, font configuration) and handbook.printing."""
+    """The SHA-256 of our print code: this module (rendering, fetcher, font configuration) and the print HTML's."""
     hashed = hashlib.sha256()
     for module in (__file__, printing.__file__):
         hashed.update(Path(module).read_bytes() + b"\0")
