@@ -81,7 +81,8 @@ def _from_memory(log: str) -> tuple[int, int]:
 
 
 def _same_as_a_fresh_process(project: Path, site: Path, preview_of, name: str) -> None:
-    clean = preview_of(project, project / f"site-clean-{name}", serving=False)
+    # a fresh `serve` process: its first build has nothing in memory (and, as any preview, the live reload)
+    clean = preview_of(project, project / f"site-clean-{name}")
     ok, log = clean.build()
     assert ok, log
     kept, fresh = _files(site), _files(project / f"site-clean-{name}")
