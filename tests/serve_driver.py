@@ -8,7 +8,8 @@ Shared by tests/test_serve_cache.py and bench/cache_worth.py:
 keep between rebuilds; `build` is a fresh process's build. Every line read
 is one build; it answers with the build's log, then `KLAAR <seconds>` or
 `MISLUKT`. `--without` leaves out one of the preview's caches (the bench
-measures what each earns); `--profile` writes the last build's profile.
+measures what each earns); a line `profile` profiles that build (only that
+one: a profile slows a build down) into the file `--profile` names.
 """
 
 from __future__ import annotations
@@ -37,14 +38,14 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s")
     logging.getLogger("properdocs").addHandler(logging.StreamHandler(sys.stdout))
     started = False
-    for _ in sys.stdin:
+    for line in sys.stdin:
         config = load_config(config_file="mkdocs.yml", site_dir=args.site)
         config.site_url = URL
         if not started:
             config.plugins.on_startup(command=args.command, dirty=False)
             _leave_out(config, args.without)
             started = True
-        profiler = cProfile.Profile() if args.profile else None
+        profiler = cProfile.Profile() if args.profile and line.strip() == "profile" else None
         start = time.perf_counter()
         try:
             if profiler:
