@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # While previewing, PDFs of records are made (and cached) but not the whole
 # handbook, which takes seconds; `HANDBOOK_PDF=0 make serve` makes none.
 serve: $(STAMP)  ## preview the handbook on http://127.0.0.1:8000, reloading on every change
-	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	HANDBOOK_PDF=$${HANDBOOK_PDF:-records} $(BIN)/properdocs serve -f mkdocs.yml --watch-theme --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## build the handbook into site/
 	$(BIN)/properdocs build -f mkdocs.yml --strict
@@ -25,7 +25,7 @@ site: $(STAMP)  ## build the handbook into site/
 test: lint $(STAMP) $(CHROMIUM) $(ZENSICAL)/.installed  ## lint, then every test, browser tests and Zensical's build included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the unit tier only: no site build, no PDF, no browser (a test that makes one fails; under 30 s)
+test-fast: $(STAMP)  ## the unit tier only: no site build, no PDF, no browser (a test that makes one fails)
 	$(BIN)/python -m pytest -m "not slow and not browser" -q
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy, as configured in pyproject.toml

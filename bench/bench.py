@@ -14,6 +14,7 @@ targets are reported, not tested (`make bench`).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import functools
 import gzip
@@ -35,6 +36,7 @@ from pathlib import Path
 import yaml
 
 from handbook import build as build_pipeline
+from handbook import configuration
 from handbook.export import export
 from handbook.paths import BOOK_PDF
 from handbook.yamlfile import parse
@@ -170,7 +172,15 @@ def _renamed(slug: str, slugs: list[str], suffix: str, n: int, copy: int) -> str
 
 def make_plain(project: Path, target: Path) -> Path:
     """The same pages, exported by `python -m handbook export`: the same mkdocs.yml without hooks."""
-    export(project, target, ENV)
+    previous = os.environ.get("HANDBOOK_PDF")
+    os.environ["HANDBOOK_PDF"] = "0"  # read by mkdocs.yml's !ENV, as the export reads it
+    try:
+        export(project / "mkdocs.yml", target)
+    finally:
+        if previous is None:
+            del os.environ["HANDBOOK_PDF"]
+        else:
+            os.environ["HANDBOOK_PDF"] = previous
     return target
 
 
@@ -293,13 +303,14 @@ def folder_bytes(folder: Path) -> int:
 def pdf_costs(project: Path) -> dict:
     """Cold render, warm (cache) pass, and the pass after one record changed (each a whole pipeline run)."""
     with tempfile.TemporaryDirectory() as cache_dir:
-        options = build_pipeline.Options(records=project / "werkvormen", pdf="all", pdf_cache=Path(cache_dir))
-        cold, made = _timed(lambda: build_pipeline.build(options).pdfs)
-        warm, again = _timed(lambda: build_pipeline.build(options).pdfs)
+        configured = configuration.options(configuration.read(project / "mkdocs.yml"))
+        options = dataclasses.replace(configured, pdf="all", pdf_cache=Path(cache_dir))
+        cold, made = _timed(lambda: build_pipeline.make(options).pdfs)
+        warm, again = _timed(lambda: build_pipeline.make(options).pdfs)
         record = sorted((project / "werkvormen").glob("*.yml"))[0]
         text = record.read_text(encoding="utf-8")
         record.write_text(text.replace("samenvatting: ", "samenvatting: Bijgewerkt. ", 1), encoding="utf-8")
-        after, changed = _timed(lambda: build_pipeline.build(options).pdfs)
+        after, changed = _timed(lambda: build_pipeline.make(options).pdfs)
         record.write_text(text, encoding="utf-8")
     book_pdf = next(p for p in made if p.path == BOOK_PDF)
     return {

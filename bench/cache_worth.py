@@ -3,8 +3,8 @@
 For each N the script makes a handbook of N records (bench.make_project) and
 drives one process as `serve` drives it: build, then after each edit to a
 record's summary build the whole site again. It does so four times: with
-everything kept (conversions, search entries and compiled templates,
-hooks/cache_hooks.py), without each of them in turn, and with nothing (a
+everything kept (conversions and compiled templates,
+hooks/cache_hooks.py, driven by tests/serve_driver.py), without each of them in turn, and with nothing (a
 plain `build` process: what a rebuild costs with nothing kept). Of one
 rebuild with everything kept it also reports, from a profile, the time
 spent on pages' HTML (Material's templates, made anew every time: the
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pstats
 import statistics
 import subprocess
 import sys
@@ -26,58 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench
 
 ROOT = Path(__file__).resolve().parents[1]
-DRIVER = r"""
-import cProfile, json, logging, pstats, sys, time
-import properdocs.__main__  # noqa: F401
-from properdocs.commands.build import build
-from properdocs.config import load_config
-
-variant, site, edits = sys.argv[1], sys.argv[2], int(sys.argv[3])
-logging.getLogger("properdocs").setLevel(logging.INFO)  # as `serve` runs: every message heard
-logging.getLogger("properdocs").addHandler(logging.NullHandler())
-record = sorted(__import__("pathlib").Path("werkvormen").glob("*.yml"))[0]
-original = record.read_text(encoding="utf-8")
-times, profile = [], {}
-try:
-    for i in range(edits + 2):  # the last one profiled, not timed
-        if i:
-            record.write_text(original.replace("samenvatting: ", f"samenvatting: Zin {i}. ", 1), encoding="utf-8")
-        config = load_config(config_file="mkdocs.yml", site_dir=site)
-        if i == 0:
-            config.plugins.on_startup(command="build" if variant == "nothing" else "serve", dirty=False)
-            hooks = next(m for name, m in config.hooks.items() if name.endswith("cache_hooks.py"))
-            if variant == "no-conversions" and hooks._preview:
-                hooks._preview.engine = None
-            if variant == "no-search" and hooks._preview:
-                hooks._preview.search = None
-            if variant == "no-templates" and hooks._preview:
-                hooks.on_env = lambda env, config, files: env
-        profiler = cProfile.Profile() if i == edits + 1 else None
-        if profiler and variant != "all":
-            break
-        start = time.perf_counter()
-        if profiler:
-            profiler.enable()
-        build(config, serve_url="http://127.0.0.1:8000/")
-        if profiler:
-            profiler.disable()
-        if not profiler:
-            times.append(time.perf_counter() - start)
-        else:
-            stats = pstats.Stats(profiler).stats
-            total = sum(v[2] for v in stats.values())
-            def spent(test):
-                return max([v[3] for k, v in stats.items() if test(k)] or [0.0]) / total
-            profile = {
-                "html_share": spent(lambda k: k[2] == "_build_page"),
-                "search_share": spent(lambda k: k[2] == "add_entry_from_context"),
-                "conversion_share": spent(lambda k: k[2] == "render" and "structure/pages.py" in k[0]),
-            }
-finally:
-    record.write_text(original, encoding="utf-8")
-print(json.dumps({"first": times[0], "rebuilds": times[1:], **profile}))
-"""
-VARIANTS = ("all", "no-conversions", "no-search", "no-templates", "nothing")
+DRIVER = ROOT / "tests" / "serve_driver.py"  # the one driver of `serve`'s rebuilds, shared with the tests
+VARIANTS = ("all", "no-conversions", "no-templates", "nothing")
 
 
 def main() -> int:
@@ -95,21 +46,12 @@ def main() -> int:
             row: dict = {"n": n}
             runs: dict[str, list[float]] = {v: [] for v in VARIANTS}
             for variant in [v for _ in range(args.rounds) for v in VARIANTS]:  # interleaved: drift hits all alike
-                done = subprocess.run(
-                    [sys.executable, "-c", DRIVER, variant, str(Path(tmp) / "site"), str(args.edits)],
-                    cwd=project,
-                    env={**os.environ, "HANDBOOK_PDF": "0"},
-                    capture_output=True,
-                    text=True,
-                )
-                if done.returncode != 0:
-                    raise SystemExit(done.stderr[-3000:])
-                measured = json.loads(done.stdout.strip().splitlines()[-1])
+                measured = _rebuilds(variant, project, Path(tmp), args.edits)
                 runs[variant] += measured["rebuilds"]
                 row[f"{variant}_first"] = measured["first"]
                 row[variant] = min(runs[variant])
                 row[f"{variant}_median"] = statistics.median(runs[variant])
-                if variant == "all" and "html_share" in measured:
+                if variant == "all":
                     row["profile"] = {k: v for k, v in measured.items() if k.endswith("_share")}
             row["pages"] = sum(1 for _ in (Path(tmp) / "site").rglob("index.html"))
             results.append(row)
@@ -127,6 +69,55 @@ def main() -> int:
         "of the 'all' rebuild, the time spent on pages' HTML and on search entries (profile share x time)"
     )
     return 0
+
+
+def _rebuilds(variant: str, project: Path, tmp: Path, edits: int) -> dict:
+    """One driver process: a first build, then `edits` rebuilds each after an edited summary; the 'all'
+    variant profiles one more rebuild."""
+    command = "build" if variant == "nothing" else "serve"
+    without = {"no-conversions": ["--without", "conversions"], "no-templates": ["--without", "templates"]}
+    profile = tmp / "profile.out"
+    extra = ["--profile", str(profile)] if variant == "all" else []
+    record = sorted((project / "werkvormen").glob("*.yml"))[0]
+    original = record.read_text(encoding="utf-8")
+    driver = subprocess.Popen(
+        [sys.executable, str(DRIVER), str(tmp / "site"), command, *without.get(variant, []), *extra],
+        cwd=project,
+        env={**os.environ, "HANDBOOK_PDF": "0"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert driver.stdin and driver.stdout
+    times = []
+    try:
+        for i in range(edits + 1 + bool(extra)):
+            if i:
+                record.write_text(original.replace("samenvatting: ", f"samenvatting: Zin {i}. ", 1), encoding="utf-8")
+            driver.stdin.write("profile\n" if i == edits + 1 else "\n")  # the extra last one: profiled, not timed
+            driver.stdin.flush()
+            for line in driver.stdout:
+                if line.startswith("MISLUKT"):
+                    raise SystemExit(f"{variant}: the build failed")
+                if line.startswith("KLAAR"):
+                    times.append(float(line.split()[1]))
+                    break
+    finally:
+        record.write_text(original, encoding="utf-8")
+        driver.stdin.close()
+        driver.wait(60)
+    measured: dict = {"first": times[0], "rebuilds": times[1 : edits + 1]}
+    if extra:
+        stats = pstats.Stats(str(profile)).stats  # type: ignore[attr-defined]
+        total = sum(v[2] for v in stats.values())
+
+        def spent(test) -> float:
+            return max([v[3] for k, v in stats.items() if test(k)] or [0.0]) / total
+
+        measured["html_share"] = spent(lambda k: k[2] == "_build_page")
+        measured["search_share"] = spent(lambda k: k[2] == "add_entry_from_context")
+        measured["conversion_share"] = spent(lambda k: k[2] == "render" and "structure/pages.py" in k[0])
+    return measured
 
 
 if __name__ == "__main__":

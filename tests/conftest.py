@@ -10,7 +10,7 @@ from pathlib import Path
 
 import properdocs.replacement  # noqa: F401  (mkdocs.* is ProperDocs here too, as in the engine; before any hook)
 import pytest
-from helpers import ROOT, ZENSICAL, build, copy_project, export_project, inject_payloads, zensical_build
+from helpers import ROOT, ZENSICAL, build_site, copy_project, export_project, inject_payloads, zensical_build
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def project(tmp_path: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once from the real records."""
     project = copy_project(tmp_path_factory.mktemp("real") / "project")
-    result = build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
@@ -79,7 +79,7 @@ def payload_site(tmp_path_factory, recorder) -> Path:
     given = project / "werkvormen" / "bronnen" / "tips-leernetwerken-jeugdzorg.yml"
     addresses = f"  <{recorder[0]}/pixel.gif> <{recorder[0]}/link>\n"
     given.write_text(given.read_text(encoding="utf-8") + addresses, encoding="utf-8")
-    result = build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert recorder[1] == [], "the build fetched an address from a record"
     return project / "site"
@@ -111,10 +111,18 @@ def _the_fast_tier_builds_nothing(request, monkeypatch):
     """`make test-fast` promises no site build and no PDF: a test that makes one without the mark fails here."""
     if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
         return
+    from properdocs.commands import build as engine_build
+
     from handbook import pdfs
 
-    def refuse(*args, **kwargs):
-        raise AssertionError("a test outside the slow tier rendered a PDF: mark it slow")
+    def refuse(what: str):
+        def refused(*args, **kwargs):
+            raise AssertionError(f"a test outside the slow tier {what}: mark it slow")
 
-    monkeypatch.setattr(subprocess, "Popen", _Refused)
-    monkeypatch.setattr(pdfs, "_render", refuse)
+        return refused
+
+    monkeypatch.setattr(subprocess, "Popen", _Refused)  # a build started as a process
+    # a build in this process: `build` itself, and each page it builds (reached however `build` was imported)
+    monkeypatch.setattr(engine_build, "build", refuse("started a site build"))
+    monkeypatch.setattr(engine_build, "_build_page", refuse("started a site build"))
+    monkeypatch.setattr(pdfs, "_render", refuse("rendered a PDF"))

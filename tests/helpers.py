@@ -16,6 +16,29 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "werkvormen")
 
 
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` by `new` in the file `path` (`count` times); `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def beside(path: Path) -> Path:
+    """`path` in ../shared (the source texts and content tools beside the checkout), which a test needs.
+
+    Missing on a machine without it, the test is skipped; missing in CI (the
+    environment variable CI is set; CI always has ../shared), it fails.
+    """
+    import pytest
+
+    if not path.exists():
+        message = f"{path} is not beside this checkout"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI always has ../shared)")
+        pytest.skip(message)
+    return path
+
+
 def copy_project(target: Path) -> Path:
     """The parts of the project a build reads, copied so a test may change them."""
     target.mkdir(parents=True, exist_ok=True)
@@ -34,7 +57,7 @@ EDITORS = "redactie@handboek.example"  # likewise, the editorial team's address 
 PDF_CACHE = Path(tempfile.mkdtemp(prefix="handbook-pdf-cache-"))  # shared, so unchanged PDFs render once per run
 
 
-def build(project: Path, site: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
+def build_site(project: Path, site: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
     """`properdocs build --strict` as `make site` runs it; output captured.
 
     Extra keyword arguments become environment variables (HANDBOOK_PDF="0", HANDBOOK_CACHE=...).
@@ -96,7 +119,7 @@ def failed_build(project: Path) -> str:
     site = project / "site"
     site.mkdir()
     (site / "keep.html").write_text("old site")
-    result = build(project, site, HANDBOOK_PDF="0")
+    result = build_site(project, site, HANDBOOK_PDF="0")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     assert [p.name for p in site.iterdir()] == ["keep.html"], "the failed build wrote to the site"
@@ -110,7 +133,8 @@ def refused(project: Path) -> str:
     end-to-end tests (`failed_build`) keep the adapter's contract: the build
     stops with the same report and writes nothing.
     """
-    from handbook import RecordError, load
+    from handbook.collection import load
+    from handbook.problems import RecordError
 
     try:
         load(project / "werkvormen")

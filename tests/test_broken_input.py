@@ -11,8 +11,9 @@ from helpers import ROOT, failed_build, refused
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook import RecordError, collection, records
+from handbook import collection, records
 from handbook.model import Checklist, Werkvorm
+from handbook.problems import RecordError
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = {

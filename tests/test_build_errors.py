@@ -9,17 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import failed_build, refused
+from helpers import edit, failed_build, refused
 
 GLUREN = "werkvormen/gluren-bij-de-burens.yml"
 LEERHUIS = "werkvormen/leerhuis.yml"
-
-
-def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> None:
-    path = project / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def line_of(project: Path, name: str, needle: str) -> int:
@@ -28,7 +21,7 @@ def line_of(project: Path, name: str, needle: str) -> int:
 
 
 def test_unknown_key_with_suggestion(project):
-    edit(project, GLUREN, "\nresultaten:", "\nresultatne:")
+    edit(project / GLUREN, "\nresultaten:", "\nresultatne:")
     line = line_of(project, GLUREN, "resultatne:")
     out = refused(project)
     assert f"{GLUREN}:{line}:1: resultatne: onbekend veld 'resultatne'; bedoel je 'resultaten'?" in out
@@ -37,14 +30,14 @@ def test_unknown_key_with_suggestion(project):
 
 
 def test_missing_key(project):
-    edit(project, LEERHUIS, "\nwie_organiseert:", "\nnotities:")  # a field of her own, named for nothing here
+    edit(project / LEERHUIS, "\nwie_organiseert:", "\nnotities:")  # a field of her own, named for nothing here
     out = refused(project)
     assert f"{LEERHUIS}:2:1: wie_organiseert: ontbreekt; dit veld is verplicht" in out
 
 
 def test_wrong_type_names_the_nested_field(project):
     line = line_of(project, GLUREN, "  duur:")
-    edit(project, GLUREN, "  duur:", "  duur: twee uur\n  x_duur:")
+    edit(project / GLUREN, "  duur:", "  duur: twee uur\n  x_duur:")
     out = refused(project)
     assert f"{GLUREN}:{line}:" in out and "praktisch.duur: moet een groep velden zijn" in out, out
 
@@ -52,7 +45,7 @@ def test_wrong_type_names_the_nested_field(project):
 def test_word_outside_the_vocabulary_lists_the_allowed_words(project):
     text = (project / GLUREN).read_text(encoding="utf-8")
     role = re.search(r"voor_wie:\n  - (\S+)", text).group(1)
-    edit(project, GLUREN, f"voor_wie:\n  - {role}", "voor_wie:\n  - docnet")
+    edit(project / GLUREN, f"voor_wie:\n  - {role}", "voor_wie:\n  - docnet")
     line = line_of(project, GLUREN, "  - docnet")
     out = refused(project)
     assert f"{GLUREN}:{line}:5: voor_wie.1: 'docnet' staat niet in de vaste lijst; bedoel je 'docent'?" in out, out
@@ -60,7 +53,7 @@ def test_word_outside_the_vocabulary_lists_the_allowed_words(project):
 
 
 def test_related_slug_that_does_not_exist(project):
-    edit(project, LEERHUIS, "verwant:\n  - ", "verwant:\n  - spiegelbijeenkomstt\n  - ")
+    edit(project / LEERHUIS, "verwant:\n  - ", "verwant:\n  - spiegelbijeenkomstt\n  - ")
     line = line_of(project, LEERHUIS, "spiegelbijeenkomstt")
     out = refused(project)
     assert (
@@ -70,7 +63,7 @@ def test_related_slug_that_does_not_exist(project):
 
 
 def test_duplicate_key_is_an_error_not_merged(project):
-    edit(project, GLUREN, "\nresultaten:", "\nwat_is_het: Nog een keer.\nresultaten:")
+    edit(project / GLUREN, "\nresultaten:", "\nwat_is_het: Nog een keer.\nresultaten:")
     line = line_of(project, GLUREN, "wat_is_het: Nog een keer.")
     first = line_of(project, GLUREN, "wat_is_het:")
     out = refused(project)
@@ -79,11 +72,11 @@ def test_duplicate_key_is_an_error_not_merged(project):
 
 @pytest.mark.slow
 def test_every_problem_in_every_record_is_listed_at_once(project):
-    edit(project, GLUREN, "\nresultaten:", "\nresultatne:")
-    edit(project, LEERHUIS, "\ntitel:", "\ntitle:")
+    edit(project / GLUREN, "\nresultaten:", "\nresultatne:")
+    edit(project / LEERHUIS, "\ntitel:", "\ntitle:")
     spiegel = (project / "werkvormen/spiegelbijeenkomst.yml").read_text(encoding="utf-8")
     reviewed = re.search(r"^laatst_herzien: .*$", spiegel, re.M).group(0)
-    edit(project, "werkvormen/spiegelbijeenkomst.yml", reviewed, "laatst_herzien: 2026-02-30")
+    edit(project / "werkvormen/spiegelbijeenkomst.yml", reviewed, "laatst_herzien: 2026-02-30")
     out = failed_build(project)
     assert f"{GLUREN}:" in out and f"{LEERHUIS}:" in out
     assert "werkvormen/spiegelbijeenkomst.yml:" in out and "laatst_herzien: is geen bestaande datum" in out
@@ -91,7 +84,7 @@ def test_every_problem_in_every_record_is_listed_at_once(project):
 
 
 def test_an_unknown_source_key_is_an_error_with_a_suggestion(project):
-    edit(project, GLUREN, "  - bron: gluren-bij-de-burens-kaart", "  - bron: gluren-bij-de-buren-kaart")
+    edit(project / GLUREN, "  - bron: gluren-bij-de-burens-kaart", "  - bron: gluren-bij-de-buren-kaart")
     out = refused(project)
     assert re.search(
         rf"{GLUREN}:\d+:\d+: bronnen\.1\.bron: er is geen bron 'gluren-bij-de-buren-kaart' in "
@@ -105,7 +98,7 @@ def test_a_standing_partnership_needs_no_duration_but_an_activity_does(project):
     assert "  duur:" not in path.read_text(encoding="utf-8") and "soort: samenwerking" in path.read_text(
         encoding="utf-8"
     )
-    edit(project, "werkvormen/leerwerkplaats.yml", "soort: samenwerking", "soort: activiteit")
+    edit(project / "werkvormen/leerwerkplaats.yml", "soort: samenwerking", "soort: activiteit")
     out = refused(project)
     assert re.search(
         r"werkvormen/leerwerkplaats.yml:\d+:\d+: praktisch: 'duur' ontbreekt; een eenmalige activiteit", out

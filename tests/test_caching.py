@@ -3,40 +3,62 @@ uses. (What `serve` keeps in memory: test_serve_cache.py; builds after a changed
 
 from __future__ import annotations
 
-import sys
+import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from helpers import ROOT
 
 from handbook import build as pipeline
-from handbook import pdfs, printing
+from handbook import configuration, pdfs, printing
 from handbook.paths import BOOK_PDF
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import handbook_hooks
 
-
-def _settings(**own) -> handbook_hooks.Settings:
-    return handbook_hooks.Settings.read(SimpleNamespace(extra={"handbook": own}, config_file_path=str(ROOT / "x.yml")))
+def _config(**own) -> dict:
+    return {
+        "config_file_path": str(ROOT / "x.yml"),
+        "site_url": "https://handboek.example/",
+        "extra": {"handbook": own},
+    }
 
 
 def test_the_preview_address_of_serve_is_never_printed_in_a_pdf():
-    serving = SimpleNamespace(site_url="http://127.0.0.1:8000/", dev_addr=("127.0.0.1", 8000))
-    assert handbook_hooks._published_url(serving, _settings()) == ""
-    published = _settings(published_url="https://handboek.example/")
-    assert handbook_hooks._published_url(serving, published) == "https://handboek.example/"
-    built = SimpleNamespace(site_url="https://handboek.example/", dev_addr=("127.0.0.1", 8000))
-    assert handbook_hooks._published_url(built, _settings()) == "https://handboek.example/"
+    assert configuration.options(_config(), serving=True).site_url == ""
+    published = _config(published_url="https://gepubliceerd.example/")
+    assert configuration.options(published, serving=True).site_url == "https://gepubliceerd.example/"
+    assert configuration.options(_config(), serving=False).site_url == "https://handboek.example/"
 
 
-def test_the_hooks_settings_are_typed_and_an_unknown_one_is_refused():
-    assert _settings() == handbook_hooks.Settings("all", ROOT / ".cache" / "pdf", "")
-    assert _settings(pdf=0, pdf_cache="/tmp/pdf").pdf == "off"
-    assert _settings(pdf="records", pdf_cache="/tmp/pdf").pdf_cache == Path("/tmp/pdf")
-    with pytest.raises(handbook_hooks.PluginError, match="alleen pdf, pdf_cache, published_url"):
-        _settings(pdfs="off")
+def test_the_handbook_settings_are_typed_and_an_unknown_one_is_refused():
+    assert configuration.settings(_config()) == configuration.Settings("all", ROOT / ".cache" / "pdf", "")
+    assert configuration.settings(_config(pdf=0, pdf_cache="/tmp/pdf")).pdf == "off"
+    assert configuration.settings(_config(pdf="records", pdf_cache="/tmp/pdf")).pdf_cache == Path("/tmp/pdf")
+    with pytest.raises(configuration.ConfigError, match="alleen pdf, pdf_cache, published_url"):
+        configuration.settings(_config(pdfs="off"))
+
+
+def test_the_pdf_key_changes_with_our_print_code_options_and_fonts(monkeypatch):
+    """A change to how we render (an option, our code, the system fonts a fallback picks) is a new key."""
+    job = printing.PrintJob("downloads/checklist-x.pdf", "X", "<h1>X</h1>", dt.date(2026, 1, 1))
+    before = pdfs.key(job)
+    monkeypatch.setitem(pdfs.RENDER, "pdf_variant", "pdf/a-3b")
+    assert pdfs.key(job) != before
+    monkeypatch.setitem(pdfs.RENDER, "pdf_variant", "pdf/ua-1")
+    assert pdfs.key(job) == before
+    monkeypatch.setattr(pdfs, "own_code", lambda: "anders")
+    assert pdfs.key(job) != before
+    monkeypatch.undo()
+    monkeypatch.setattr(pdfs, "system_fonts", lambda: "sans-serif\0/usr/share/fonts/Anders.ttf\01")
+    assert pdfs.key(job) != before
+
+
+def test_our_print_code_is_in_the_pdf_key(tmp_path, monkeypatch):
+    """own_code reads the files themselves: an edit to the print module is a different hash."""
+    copy = tmp_path / "pdfs.py"
+    copy.write_bytes(Path(pdfs.__file__).read_bytes() + b"\n# anders\n")
+    before = pdfs.own_code()
+    monkeypatch.setattr(pdfs, "__file__", str(copy))
+    assert pdfs.own_code() != before
 
 
 def _small_jobs() -> list[printing.PrintJob]:
@@ -73,3 +95,12 @@ def test_a_preview_without_the_whole_book_does_not_render_its_html(monkeypatch):
     book = pipeline.load(ROOT / "werkvormen")
     made = [job.path for job in printing.jobs(book, printing.Site(), whole_book=False)]
     assert BOOK_PDF not in made and len(made) == len(book.entries)
+
+
+def test_ci_restores_no_pdf_cache_made_by_other_print_code():
+    """CI's fallback (restore-keys) restores only a cache made by the same print code and pins."""
+    workflow = (ROOT / ".github" / "workflows" / "handboek.yml").read_text(encoding="utf-8")
+    fallbacks = [line.split(":", 1)[1].strip() for line in workflow.splitlines() if "restore-keys:" in line]
+    assert fallbacks, "no PDF cache in the workflow"
+    for fallback in fallbacks:
+        assert fallback.startswith("pdf-${{ hashFiles(") and "pdfs.py" in fallback and "requirements.lock" in fallback

@@ -8,18 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, beside
 from pydantic import ValidationError
 
-import handbook
-from handbook import provenance
+from handbook import collection, provenance
 from handbook.advice import advise
 from handbook.model import Werkvorm
 from handbook.problems import RecordError
 from handbook.vocabulary import TERMS
 from handbook.yamlfile import parse
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 PARAPHRASE = ROOT.parent / "shared" / "tools" / "paraphrase.py"
 
@@ -113,10 +112,9 @@ def _published(folder: Path) -> Path:
     return folder
 
 
-@pytest.mark.skipif(not PARAPHRASE.exists(), reason="../shared/tools/paraphrase.py is not beside this checkout")
 def test_no_file_follows_a_no_adaptations_source(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(PARAPHRASE), str(_published(tmp_path))], capture_output=True, text=True
+        [sys.executable, str(beside(PARAPHRASE)), str(_published(tmp_path))], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
 
@@ -133,9 +131,10 @@ def test_content_gets_no_advice_about_long_sentences_or_missing_relations():
     assert [str(p) for p in advice] == []
 
 
-@pytest.mark.skipif(not COPYCHECK.exists(), reason="../shared/tools/copycheck.py is not beside this checkout")
 def test_no_sentence_is_copied_from_the_sources(tmp_path):
-    result = subprocess.run([sys.executable, str(COPYCHECK), str(_published(tmp_path))], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(beside(COPYCHECK)), str(_published(tmp_path))], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -145,10 +144,8 @@ HANDBOOK_OWN = {"creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"}  # the hand
 
 def test_every_address_a_source_record_gives_stands_in_the_source_text():
     """Addresses enter the handbook only through the source records; each must be in a source text itself."""
-    if not SEEDS.exists():
-        pytest.skip("../shared/seeds is not beside this checkout")
-    seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
-    known = {provenance._plain(a) for a in provenance.addresses(seeds)}
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in beside(SEEDS).glob("*.txt"))
+    known = {provenance._comparable(a) for a in provenance.addresses(seeds)}
     given = provenance.given(source for _, source in BOOK.sources)
     assert given <= known, given - known
 
@@ -156,7 +153,7 @@ def test_every_address_a_source_record_gives_stands_in_the_source_text():
 def test_hand_written_pages_give_no_address_that_no_source_gives():
     allowed = provenance.given(source for _, source in BOOK.sources) | HANDBOOK_OWN
     for page in (ROOT / "docs").glob("*.md"):
-        found = {provenance._plain(a) for a in provenance.addresses(page.read_text(encoding="utf-8"))}
+        found = {provenance._comparable(a) for a in provenance.addresses(page.read_text(encoding="utf-8"))}
         assert found <= allowed, (page.name, found - allowed)
 
 
@@ -171,7 +168,7 @@ def test_a_record_may_not_publish_an_address_that_no_source_gives(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(RecordError) as error:
-        handbook.load(root)
+        collection.load(root)
     (problem,) = error.value.problems
     assert problem.path == "werkvormen/intervisie.yml" and problem.field == "wat_is_het"
     assert "'https://example.org/uitleg'" in problem.message and "bij geen enkele bron" in problem.message

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import EDIT_URL, ROOT, build, soup
+from helpers import EDIT_URL, ROOT, build_site, soup
 
 import handbook
-from handbook import schema
+from handbook import collection, schema
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 
 # What an editor types over each placeholder of a new record, by the line it sits on.
 FILLED = {
@@ -78,7 +78,7 @@ def test_new_record_fails_until_filled_in_then_builds_into_a_page(project):
     fill(record)
     after = run("check", cwd=project)
     assert after.returncode == 0, after.stderr
-    result = build(project, HANDBOOK_PDF="0")
+    result = build_site(project, HANDBOOK_PDF="0")
     assert result.returncode == 0, result.stderr
     page = soup(project / "site" / "werkvormen" / "samen-lunchen" / "index.html")
     assert page.select_one("article h1").get_text(strip=True).startswith("Samen lunchen")

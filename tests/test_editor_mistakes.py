@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from handbook import RecordError, collection, discovery, records
+from handbook import collection, discovery, records
 from handbook.model import Werkvorm
+from handbook.problems import RecordError
 
 LEERHUIS = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
 REVIEWED = re.search(r"^laatst_herzien: .*$", LEERHUIS, re.M).group(0)  # the record's own date line

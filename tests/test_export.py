@@ -14,11 +14,10 @@ import pytest
 import yaml
 from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, export_project, soup
 
-import handbook
-from handbook import offline, search
-from handbook.export import read_config
+from handbook import collection, configuration, offline, search
+from handbook.export import export as export_in_process
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL}
 
 
@@ -125,11 +124,52 @@ def test_export_of_a_broken_record_writes_nothing(tmp_path):
         ("strict: !ENV [STRICT, false]", {}, False),
     ],
 )
-def test_the_config_reads_the_environment_as_mkdocs_does(tmp_path, text, env, expected):
+def test_the_config_reads_the_environment_as_mkdocs_does(tmp_path, monkeypatch, text, env, expected):
+    for name in ("HANDBOOK_SITE_URL", "A", "B", "STRICT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     config = tmp_path / "mkdocs.yml"
     config.write_text(text + "\n", encoding="utf-8")
     key = text.split(":")[0]
-    assert read_config(config, env)[key] == expected
+    assert configuration.read(config)[key] == expected
+
+
+def test_a_setting_in_extra_handbook_is_obeyed_by_build_and_export_alike(tmp_path, monkeypatch):
+    """One path from mkdocs.yml to Options: the hooks and export read extra.handbook the same way."""
+    monkeypatch.delenv("HANDBOOK_PDF", raising=False)
+    monkeypatch.delenv("HANDBOOK_CACHE", raising=False)
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("pdf: !ENV [HANDBOOK_PDF, all]", "pdf: off"), encoding="utf-8")
+    options = configuration.options(configuration.read(config))
+    assert options.pdf == "off" and options.pdf_cache == project / ".cache" / "pdf"
+    monkeypatch.setattr(configuration, "options", _spy(configuration.options, seen := []))
+    summary = export_in_process(config, tmp_path / "export")
+    assert summary.pdfs == 0 and seen == [options]
+    assert not list((tmp_path / "export" / "docs").rglob("*.pdf"))
+
+
+def test_inherit_works_in_export(tmp_path, monkeypatch):
+    """mkdocs-voorbeeld.yml INHERITs mkdocs.yml: export reads it as the engine does."""
+    monkeypatch.setenv("HANDBOOK_PDF", "0")
+    project = copy_project(tmp_path / "project")
+    (project / "voorbeeld.yml").write_text(
+        "INHERIT: mkdocs.yml\nuse_directory_urls: false\nsite_name: Voorbeeld\n", encoding="utf-8"
+    )
+    export_in_process(project / "voorbeeld.yml", tmp_path / "export")
+    exported = yaml.safe_load((tmp_path / "export" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert exported["site_name"] == "Voorbeeld" and exported["use_directory_urls"] is False
+    assert exported["theme"]["name"] == "material" and "hooks" not in exported and "INHERIT" not in exported
+
+
+def _spy(function, seen: list):
+    def spied(*args, **kwargs):
+        seen.append(function(*args, **kwargs))
+        return seen[-1]
+
+    return spied
 
 
 @pytest.mark.slow  # builds a site

@@ -6,11 +6,10 @@ import re
 import shutil
 
 import pytest
-from helpers import PDF_CACHE, ROOT, SITE_URL, build, copy_project, soup
+from helpers import PDF_CACHE, ROOT, SITE_URL, build_site, copy_project, soup
 from pypdf import PdfReader
 
-import handbook
-from handbook import paths
+from handbook import collection, paths
 from handbook.paths import BOOK_PDF
 from handbook.text import dutch_date
 
@@ -19,7 +18,7 @@ def pdf_path(entry) -> str:
     return paths.pdf(entry.slug)
 
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 COUNT = len(BOOK.entries) + 1  # a PDF per record and the whole handbook
 A4 = (595.28, 841.89)
 
@@ -125,7 +124,7 @@ def test_each_page_links_to_its_pdf_and_the_downloads_page_lists_every_pdf_with_
 
 def test_two_builds_give_byte_identical_sites_and_pdfs(site, tmp_path):
     project = copy_project(tmp_path / "again")
-    result = build(project, HANDBOOK_CACHE=str(tmp_path / "empty-cache"))  # every PDF rendered anew
+    result = build_site(project, HANDBOOK_CACHE=str(tmp_path / "empty-cache"))  # every PDF rendered anew
     assert result.returncode == 0, result.stderr
     assert f"{COUNT} gemaakt, 0 uit de cache" in result.stderr
     first = {p.relative_to(site): p for p in site.rglob("*") if p.is_file()}
@@ -139,20 +138,20 @@ def test_cache_renders_only_what_changed(site, tmp_path):
     project = copy_project(tmp_path / "project")
     cache = str(tmp_path / "cache")
     shutil.copytree(PDF_CACHE, cache)  # what the build of `site` left: every PDF of these records
-    warm = build(project, HANDBOOK_CACHE=cache)
+    warm = build_site(project, HANDBOOK_CACHE=cache)
     assert f"PDF's: 0 gemaakt, {COUNT} uit de cache" in warm.stderr
     record = project / "werkvormen" / "leerhuis.yml"
     record.write_text(
         record.read_text(encoding="utf-8").replace("\ntitel: Leerhuis", "\ntitel: Het leerhuis"), encoding="utf-8"
     )
-    changed = build(project, HANDBOOK_CACHE=cache)
+    changed = build_site(project, HANDBOOK_CACHE=cache)
     assert f"PDF's: 2 gemaakt, {COUNT - 2} uit de cache" in changed.stderr  # the leerhuis checklist and the handbook
 
 
 @pytest.mark.slow
 def test_pdfs_off_builds_a_site_without_pdfs_and_without_dead_links(tmp_path):
     project = copy_project(tmp_path / "project")
-    result = build(project, HANDBOOK_PDF="0")
+    result = build_site(project, HANDBOOK_PDF="0")
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     assert list((project / "site" / "downloads").glob("*.pdf")) == []
     page = soup(project / "site" / "werkvormen" / "leerhuis" / "index.html")

@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, edit
 
-from handbook import RecordError, changes, collection, scaffold, split
+from handbook import changes, collection, scaffold, split
 from handbook.model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Werkvorm
+from handbook.problems import RecordError
 
 
 def copy(tmp_path: Path) -> Path:
@@ -29,12 +30,6 @@ def problems(root: Path, new: frozenset[str] = frozenset()) -> list:
     with pytest.raises(RecordError) as error:
         collection.load(root, new)
     return error.value.problems
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_missing_verwant_target_is_told_together_with_the_records_other_problems(tmp_path):

@@ -8,8 +8,7 @@ from datetime import date
 
 from helpers import ROOT
 
-import handbook
-from handbook import navigation, pages, text
+from handbook import collection, navigation, pages, text
 
 
 def test_dutch_durations_group_sizes_and_dates():
@@ -24,7 +23,7 @@ def test_dutch_durations_group_sizes_and_dates():
 
 
 def test_navigation_lists_entries_only_while_the_list_is_short():
-    book = handbook.load(ROOT / "werkvormen")
+    book = collection.load(ROOT / "werkvormen")
     nav = [{"Start": "index.md"}, {"Werkvormen": pages.CATALOGUE}]
     short = navigation.expand(nav, book, limit=100)
     assert short[1]["Werkvormen"][0] == pages.CATALOGUE

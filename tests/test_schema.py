@@ -115,7 +115,8 @@ def test_editors_see_dutch_titles_and_messages_in_vs_code(name):
 
 
 def test_the_downloaded_blank_record_points_at_the_published_schema():
-    from handbook import assets, load
+    from handbook import assets
+    from handbook.collection import load
 
     files = assets.site_files(load(ROOT / "werkvormen"), ROOT / "werkvormen", "https://handboek.example/")
     first = files["downloads/nieuwe-werkvorm.yml"].decode().splitlines()[0]

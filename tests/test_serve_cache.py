@@ -17,36 +17,12 @@ import sys
 import urllib.request
 from pathlib import Path
 
-import pytest
-from helpers import PDF_CACHE, ROOT, copy_project, make_serve, serve_command, shows
-
-sys.path.insert(0, str(ROOT / "hooks"))
 import cache_hooks
+import properdocs16
+import pytest
+from helpers import PDF_CACHE, ROOT, copy_project, edit, make_serve, serve_command, shows
 
-URL = "http://127.0.0.1:8000/"
-DRIVER = """
-import logging, sys, traceback
-import properdocs.__main__  # noqa: F401  (the engine's names, as its command line sets them up)
-from properdocs.commands.build import build
-from properdocs.config import load_config
-
-site, serving = sys.argv[1], sys.argv[2] == "serve"
-logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s")
-logging.getLogger("properdocs").addHandler(logging.StreamHandler(sys.stdout))
-started = False
-for line in sys.stdin:
-    config = load_config(config_file="mkdocs.yml", site_dir=site)
-    config.site_url = "URL"
-    if not started:
-        config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
-        started = True
-    try:
-        build(config, serve_url="URL")
-        print("KLAAR", flush=True)
-    except BaseException:
-        traceback.print_exc(file=sys.stdout)
-        print("MISLUKT", flush=True)
-""".replace("URL", URL)
+DRIVER = Path(__file__).with_name("serve_driver.py")
 
 
 class Preview:
@@ -54,7 +30,7 @@ class Preview:
 
     def __init__(self, project: Path, site: Path, serving: bool = True):
         self.process = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, str(site), "serve" if serving else "build"],
+            [sys.executable, str(DRIVER), str(site), "serve" if serving else "build"],
             cwd=project,
             env={**os.environ, "HANDBOOK_PDF": "records", "HANDBOOK_CACHE": str(PDF_CACHE)},
             stdin=subprocess.PIPE,
@@ -104,14 +80,9 @@ def _from_memory(log: str) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _same_as_a_fresh_process(project: Path, site: Path, preview_of, name: str) -> None:
-    clean = preview_of(project, project / f"site-clean-{name}", serving=False)
+    # a fresh `serve` process: its first build has nothing in memory (and, as any preview, the live reload)
+    clean = preview_of(project, project / f"site-clean-{name}")
     ok, log = clean.build()
     assert ok, log
     kept, fresh = _files(site), _files(project / f"site-clean-{name}")
@@ -121,12 +92,12 @@ def _same_as_a_fresh_process(project: Path, site: Path, preview_of, name: str) -
 
 CHANGES = {
     "record": (
-        lambda p: _edit(p / "werkvormen" / "leerhuis.yml", "\nsamenvatting: ", "\nsamenvatting: Nu bijgewerkt. "),
+        lambda p: edit(p / "werkvormen" / "leerhuis.yml", "\nsamenvatting: ", "\nsamenvatting: Nu bijgewerkt. "),
         "werkvormen/leerhuis/index.html",
         "Nu bijgewerkt",
     ),
     "toc-title": (
-        lambda p: _edit(
+        lambda p: edit(
             p / "mkdocs.yml",
             "permalink_title: Link naar dit deel",
             "permalink_title: Ander\n      title: Op deze pagina",
@@ -142,7 +113,7 @@ CHANGES = {
         "Aangepast in overrides",
     ),
     "page": (
-        lambda p: _edit(
+        lambda p: edit(
             p / "docs" / "over.md", "\n# Over dit handboek\n", "\n# Over dit handboek\n\nEen nieuwe alinea.\n"
         ),
         "over/index.html",
@@ -187,7 +158,7 @@ def test_a_warning_comes_back_on_every_rebuild_and_a_removed_link_target_is_noti
         ok, log = serve.build()
         assert ok, log
         assert "bestaat-niet.md" in log  # not kept: the warning is heard again
-    _edit(page, "[dit](bestaat-niet.md)", "dit")
+    edit(page, "[dit](bestaat-niet.md)", "dit")
     ok, log = serve.build()
     assert ok and "bestaat-niet.md" not in log, log
     (project / "docs" / "bijlage.txt").unlink()
@@ -199,13 +170,28 @@ def test_a_warning_comes_back_on_every_rebuild_and_a_removed_link_target_is_noti
 def test_make_serve_shows_an_edit_on_the_page_and_in_search(project: Path):
     """The real server as `make serve` starts it: an edit reaches the page and the search index."""
     with make_serve(project, HANDBOOK_PDF="records") as url:
-        _edit(project / "werkvormen" / "leerhuis.yml", "\nsamenvatting: ", "\nsamenvatting: Verdwaalde zebra's. ")
+        edit(project / "werkvormen" / "leerhuis.yml", "\nsamenvatting: ", "\nsamenvatting: Verdwaalde zebra's. ")
         assert shows(url + "werkvormen/leerhuis/", "Verdwaalde zebra")
         assert shows(url + "search/search_index.json", "Verdwaalde zebra")
         with urllib.request.urlopen(url + "search/search_index.json") as response:
             index = json.loads(response.read())
         pages = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert "werkvormen/intervisie/" in pages and "over/" in pages
+
+
+@pytest.mark.slow
+def test_make_serve_watches_the_theme_overrides_and_the_records_alike(project: Path):
+    """`--watch-theme` (make serve): the engine's watch of overrides/ stays, beside the hooks' werkvormen/."""
+    assert "--watch-theme" in serve_command(8000)
+    with make_serve(project, HANDBOOK_PDF="0") as url:
+        edit(
+            project / "overrides" / "main.html",
+            '<meta name="referrer"',
+            '<meta name="thema" content="Gewijzigd thema">\n  <meta name="referrer"',
+        )
+        assert shows(url + "over/", "Gewijzigd thema"), "an edit to overrides/ was not rebuilt"
+        edit(project / "werkvormen" / "leerhuis.yml", "\nsamenvatting: ", "\nsamenvatting: Bekeken map. ")
+        assert shows(url + "werkvormen/leerhuis/", "Bekeken map"), "an edit to werkvormen/ was not rebuilt"
 
 
 def test_make_serve_rebuilds_the_whole_site():
@@ -246,14 +232,14 @@ def test_the_world_key_changes_with_every_input(tmp_path: Path, pristine, name: 
     project = copy_project(tmp_path / "project")
     assert _world(project) == _world(project)  # stable: the same configuration loaded twice
     before = _world(project)
-    _edit(project / path, old, new)
+    edit(project / path, old, new)
     assert _world(project) != before
 
 
 def test_the_world_key_changes_with_any_installed_version(pristine):
     project, before = pristine
     assert _world(project, "v2") != before
-    versions = cache_hooks.Preview(None).versions
+    versions = cache_hooks.Preview(True).versions
     assert "mkdocs-material==" in versions and "properdocs==" in versions and "python==" in versions
 
 
@@ -276,9 +262,9 @@ def test_a_new_override_file_changes_the_world_key(tmp_path: Path):
 
 def test_the_engine_and_theme_adapters_fit_the_pinned_versions():
     """Pinned in requirements.lock, bounded in pyproject.toml: the adapter is written for this engine."""
-    assert cache_hooks.ProperDocs16.fits() and cache_hooks.Material9Search.fits()
+    assert properdocs16.fits()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"properdocs>=1.6,<1.7"' in pyproject and '"mkdocs-material>=9.8,<10"' in pyproject
+    assert '"properdocs>=1.6,<1.7"' in pyproject
 
 
 def test_a_restored_conversion_equals_a_conversion(tmp_path: Path):
@@ -294,7 +280,7 @@ def test_a_restored_conversion_equals_a_conversion(tmp_path: Path):
     )
     config = load_config(config_file=str(project / "mkdocs.yml"))
     files = get_files(config)
-    engine = cache_hooks.ProperDocs16
+    engine = properdocs16
 
     def converted() -> Page:
         page = Page(None, files.get_file_from_path("bron.md"), config)

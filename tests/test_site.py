@@ -8,10 +8,10 @@ import re
 import pytest
 from helpers import ROOT, soup
 
-import handbook
+from handbook import collection
 from handbook import facts as practical_facts
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 SECTIONS = [
     "Wat is het",
     "Wat brengt het jou",

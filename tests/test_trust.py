@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project
+from helpers import build_site, copy_project, edit
 
 pytestmark = pytest.mark.slow
 
@@ -25,14 +25,8 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _toc_title(project: Path) -> None:
-    _edit(
+    edit(
         project / "mkdocs.yml",
         "permalink_title: Link naar dit deel",
         "permalink_title: Link naar dit deel\n      title: Op deze pagina",
@@ -40,11 +34,11 @@ def _toc_title(project: Path) -> None:
 
 
 def _search_off(project: Path) -> None:
-    _edit(project / "mkdocs.yml", "  - search:\n      lang: nl", "  - search:\n      enabled: false\n      lang: nl")
+    edit(project / "mkdocs.yml", "  - search:\n      lang: nl", "  - search:\n      enabled: false\n      lang: nl")
 
 
 def _override(project: Path) -> None:
-    _edit(project / "overrides" / "main.html", "{% extends", "{# Aangepast sjabloon #}\n{% extends")
+    edit(project / "overrides" / "main.html", "{% extends", "{# Aangepast sjabloon #}\n{% extends")
     (project / "overrides" / "partials" / "copyright.html").write_text(
         '<div class="md-copyright">Aangepast in overrides</div>\n', encoding="utf-8"
     )
@@ -58,7 +52,7 @@ def _hook(project: Path) -> None:
 
 
 def _extra(project: Path) -> None:
-    _edit(project / "mkdocs.yml", "site_author: Het team", "site_author: Een ander team")
+    edit(project / "mkdocs.yml", "site_author: Het team", "site_author: Een ander team")
 
 
 MUTATIONS = {
@@ -74,16 +68,16 @@ MUTATIONS = {
 def test_a_build_after_a_changed_input_equals_a_build_that_never_saw_the_old_one(tmp_path: Path, name: str):
     mutate, marker, page = MUTATIONS[name]
     project = copy_project(tmp_path / "project")
-    first = build(project, project / "site-first", HANDBOOK_PDF="records")
+    first = build_site(project, project / "site-first", HANDBOOK_PDF="records")
     assert first.returncode == 0, first.stderr
     mutate(project)
-    warm = build(project, project / "site-warm", HANDBOOK_PDF="records")
+    warm = build_site(project, project / "site-warm", HANDBOOK_PDF="records")
     assert warm.returncode == 0, warm.stderr
 
     fresh = copy_project(tmp_path / "fresh")
     mutate(fresh)
     shutil.rmtree(fresh / ".cache", ignore_errors=True)
-    cold = build(fresh, fresh / "site-cold", HANDBOOK_PDF="records")
+    cold = build_site(fresh, fresh / "site-cold", HANDBOOK_PDF="records")
     assert cold.returncode == 0, cold.stderr
 
     warm_files, cold_files = _files(project / "site-warm"), _files(fresh / "site-cold")
@@ -102,9 +96,9 @@ def test_a_reverted_toc_title_is_gone_again(project: Path):
     mkdocs = project / "mkdocs.yml"
     original = mkdocs.read_text(encoding="utf-8")
     _toc_title(project)
-    assert build(project, HANDBOOK_PDF="0").returncode == 0
+    assert build_site(project, HANDBOOK_PDF="0").returncode == 0
     mkdocs.write_text(original, encoding="utf-8")
-    again = build(project, HANDBOOK_PDF="0")
+    again = build_site(project, HANDBOOK_PDF="0")
     assert again.returncode == 0, again.stderr
     assert "Op deze pagina" not in (project / "site" / "over" / "index.html").read_text(encoding="utf-8")
 

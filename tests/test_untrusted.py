@@ -22,8 +22,9 @@ import pytest
 import yaml
 from helpers import ROOT, failed_build, site_markdown
 
-from handbook import RecordError, anchors, docsdir, load, pages, printing, problems, textrules, trust, yamlhints
-from handbook.problems import Problem
+from handbook import anchors, docsdir, pages, printing, problems, textrules, trust, yamlhints
+from handbook.collection import load
+from handbook.problems import Problem, RecordError
 from handbook.yamlfile import YamlProblem, parse
 
 
@@ -665,7 +666,7 @@ def test_check_in_ci_refuses_a_schema_file_edited_beyond_its_lists(tmp_path):
 
 
 @pytest.mark.slow  # a site build
-def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
+def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path, monkeypatch):
     from helpers import copy_project
 
     from handbook.export import export
@@ -673,7 +674,8 @@ def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "instellingen.txt").symlink_to("../mkdocs.yml")
     with pytest.raises(RecordError) as caught:
-        export(project, tmp_path / "export", {"HANDBOOK_PDF": "0"})
+        monkeypatch.setenv("HANDBOOK_PDF", "0")
+        export(project / "mkdocs.yml", tmp_path / "export")
     assert [str(p) for p in caught.value.problems] == ["docs/instellingen.txt:1:1: " + docsdir._LINK]
     assert not (tmp_path / "export").exists()
 

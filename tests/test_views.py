@@ -10,8 +10,9 @@ import pytest
 import yaml
 from helpers import ROOT
 
-from handbook import load, pages, paths, printing, text, views
-from handbook.collection import Entry
+from handbook import pages, paths, printing, text, views
+from handbook.collection import load
+from handbook.entry import Entry
 from handbook.model import Checklist, Group, Item, Source, Werkvorm
 from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
 from handbook.yamlfile import parse

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import form, paths, printing, scaffold, schema
 from .collection import Handbook
-from .pdfs import FONTS
+from .paths import FONTS
 
 
 def site_files(handbook: Handbook, records: Path, site_url: str | None = None) -> dict[str, bytes]:

@@ -1,9 +1,9 @@
 """The whole pipeline in one call: records and options in, everything a build needs out.
 
 The MkDocs hooks, `python -m handbook export` and the benchmark all call
-`build()`. They read configuration and environment themselves and pass them
-in as `Options`, so the package reads no settings from the environment and
-two callers with the same options get the same result.
+`build()` with the `Options` that `handbook.configuration.options` makes from
+the loaded mkdocs.yml, so the package reads no settings from the environment
+and two callers with the same configuration get the same result.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def editors_address(value: str | None) -> str:
     return text
 
 
-def build(options: Options) -> Build:
+def make(options: Options) -> Build:
     """Load and check the records, then make every page, file and PDF, and the navigation.
 
     Raises RecordError (before anything is made) when a record is wrong.
@@ -96,21 +96,3 @@ def _pdfs(book: Handbook, options: Options) -> list[pdfs.Pdf]:
 
 def _site(options: Options) -> printing.Site:
     return printing.Site(name=options.site_name, url=options.site_url.rstrip("/"))
-
-
-def pdf_mode(value: str | None) -> PdfMode:
-    """HANDBOOK_PDF's value as a mode: 'all' (default), 'records' (not the whole book) or 'off'.
-
-    HANDBOOK_PDF=0 is a quick preview without PDFs; `make serve` uses
-    'records', because the whole handbook takes seconds to render and would
-    make every edit wait.
-    """
-    value = (value or "all").strip().lower()
-    if value in ("0", "off", "false", "no", "nee", "uit"):
-        return "off"
-    return "records" if value in ("records", "checklists") else "all"
-
-
-def pdf_cache(value: str | None, root: Path) -> Path:
-    """Where PDFs are kept: `value` (HANDBOOK_CACHE), relative to the project's folder `root`, or root/.cache/pdf/."""
-    return root / value if value else root / ".cache" / "pdf"

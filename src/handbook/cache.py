@@ -27,10 +27,10 @@ def digest(*parts: str | bytes) -> str:
 
 def canonical(value) -> str:
     """`value` (configuration, metadata) as one stable string for a key."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_default)
 
 
-def _plain(value) -> object:
+def _json_default(value) -> object:
     """What JSON cannot hold: sets sorted (their order changes from one process to the next), the rest as repr."""
     return sorted(map(str, value)) if isinstance(value, (set, frozenset)) else repr(value)
 

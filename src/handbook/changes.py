@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .collection import SOURCES_FOLDER, Handbook
+from .collection import Handbook
+from .discovery import SOURCES_FOLDER
 from .problems import plain
 
 STATUS = {"A": "nieuw", "M": "gewijzigd", "D": "verwijderd", "R": "hernoemd"}

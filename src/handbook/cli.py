@@ -208,14 +208,16 @@ def _new_files(root: Path) -> frozenset[str]:
 
 def _export(args) -> int:
     """The project next to --config, exported to args.out; the records are that project's werkvormen/."""
-    import os
-
+    from .configuration import ConfigError
     from .export import export
 
     try:
-        done = export(args.config.parent, args.out, os.environ)
+        done = export(args.config, args.out)
     except RecordError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except ConfigError as error:
+        print(error, file=sys.stderr)
         return 1
     print(
         f"{args.out}/: {done.written} bestanden geschreven, {done.unchanged} ongewijzigd, "

@@ -7,52 +7,26 @@ handbook.crosschecks; the queries pages, search and print ask: `Handbook`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import cast
 
 from . import discovery, messages, paths, patterns, provenance, records
-from .crosschecks import (  # noqa: F401  (duplicate_title, missing_record, locate: also asked of the collection)
+from .crosschecks import (
     Seen,
     cross_checks,
-    duplicate_title,
     inline_sources,
     locate,
-    missing_record,
     named_slugs,
     new_source_checks,
     source_checks,
 )
-from .discovery import SOURCES_FOLDER, record_files, source_files, unpublished  # noqa: F401
+from .discovery import SOURCES_FOLDER
+from .entry import Entry
 from .model import Checklist, Record, Source, Werkvorm
 from .problems import Problem, RecordError
-from .yamlfile import Document, parse
-
-R = TypeVar("R", bound=Record, covariant=True)
-
-
-@dataclass(frozen=True)
-class Entry(Generic[R]):
-    """A validated record with its slug and the file it came from; Entry[Werkvorm] holds a werkvorm."""
-
-    slug: str
-    source: str  # path as shown to editors, e.g. werkvormen/leerhuis.yml
-    record: R
-    positions: Document | None = field(default=None, compare=False, repr=False)  # where each value stands
-
-    def where(self, path: tuple) -> tuple[int, int]:
-        """Line and column of `path` (e.g. ("verwant", 0)) in the entry's file."""
-        return self.positions.where(path) if self.positions else (1, 1)
-
-    @property
-    def is_checklist(self) -> bool:
-        return isinstance(self.record, Checklist)
-
-    @property
-    def folder(self) -> str:
-        """Where the entry's page lives on the site: werkvormen/ or checklists/."""
-        return "checklists" if self.is_checklist else "werkvormen"
+from .yamlfile import parse
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from . import messages, paths, patterns, textrules
 from .discovery import SOURCES_FOLDER
+from .entry import Entry
 from .model import Checklist, Record, Source, Werkvorm
 from .problems import Problem
 from .yamlfile import Document
-
-if TYPE_CHECKING:
-    from .collection import Entry
 
 Path_ = tuple[tuple[str | int, ...], str]  # (field path, a name the record gives)
 

@@ -1,9 +1,10 @@
 """Write a complete site source that any engine builds without our hooks.
 
-`export(project, out, env)` writes into `out`:
+`export(config_file, out)` writes into `out`:
 
-- `mkdocs.yml`: the project's config without `hooks:`, with the navigation
-  expanded and the addresses from the environment filled in;
+- `mkdocs.yml`: the project's config (read as the engine reads it: `!ENV`
+  from the environment, `INHERIT` merged) without `hooks:` and without the
+  handbook's own settings, with the navigation expanded;
 - `docs/`: the hand-written pages and every generated page (with its PDF and
   edit links), the PDFs, fonts, schema and blank record;
 - `overrides/`: the theme overrides (the edit button reads page metadata);
@@ -20,13 +21,12 @@ folder keeps working.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from . import build, docsdir
+from . import build, configuration, docsdir
 from .problems import RecordError
 
 ZENSICAL_CONFIG = "zensical.yml"
@@ -54,34 +54,23 @@ class Summary:
     pdfs: int
 
 
-def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
-    """Export the project whose config is `project/mkdocs.yml` into `out`.
+def export(config_file: Path, out: Path) -> Summary:
+    """Export the project whose configuration is `config_file` (its mkdocs.yml) into `out`.
 
-    `env` supplies what the config reads from the environment (HANDBOOK_SITE_URL,
-    HANDBOOK_EDIT_URL) and what the hooks read (HANDBOOK_PDF, HANDBOOK_CACHE).
+    The build is made with the same `Options` as the hooks make (handbook.configuration).
     Raises RecordError when a record is wrong, before anything is written.
     """
-    project, out = Path(project), Path(out)
-    config = read_config(project / "mkdocs.yml", env)
+    config = configuration.read(config_file)
+    project, out = configuration.root(config), Path(out)
     docs = project / config.get("docs_dir", "docs")
     overrides = config.get("theme", {}).get("custom_dir")
     extra = dict(config.get("extra") or {})
-    extra.pop("handbook", None)  # the hooks' own settings (handbook_hooks.Settings), read from `env` below
+    extra.pop("handbook", None)  # the hooks' own settings, read by configuration.options
+    extra.pop("edit_url", None)  # each generated page carries its own edit link
     refused = docsdir.check(docs, project, docsdir.config_markdown(config))  # as the hooks check it
     if refused:
         raise RecordError(refused)
-    result = build.build(
-        build.Options(
-            records=project / "werkvormen",
-            site_name=config["site_name"],
-            site_url=config.get("site_url") or "",
-            edit_url=extra.pop("edit_url", None) or "",
-            editors=build.editors_address(env.get("HANDBOOK_REDACTIE")),
-            pdf=build.pdf_mode(env.get("HANDBOOK_PDF")),
-            pdf_cache=build.pdf_cache(env.get("HANDBOOK_CACHE"), project),
-            nav=tuple(config["nav"]) if config.get("nav") else None,
-        )
-    )
+    result = build.make(configuration.options(config))
     files = {f"docs/{path}": data for path, data in _tree(docs).items()}
     files.update({f"docs/{path}": data for path, data in result.outputs().items()})
     if overrides:
@@ -95,27 +84,10 @@ def export(project: Path, out: Path, env: Mapping[str, str]) -> Summary:
     return Summary(written, unchanged, removed, len(result.pdfs))
 
 
-def read_config(path: Path, env: Mapping[str, str]) -> dict:
-    """mkdocs.yml as plain data, with `!ENV [NAME, ..., default]` resolved from `env` as MkDocs does."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def from_env(loader: yaml.SafeLoader, node: yaml.Node):
-        values: list = (
-            [loader.construct_scalar(node)]
-            if isinstance(node, yaml.ScalarNode)
-            else [loader.construct_object(child) for child in node.value]
-        )
-        *variables, default = values if len(values) > 1 else [*values, None]  # the default keeps its type: null
-        return next((env[str(name)] for name in variables if name and env.get(str(name))), default)
-
-    Loader.add_constructor("!ENV", from_env)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-
-
 def _exported_config(config: dict, extra: dict, nav: list | None, overrides: bool) -> dict:
-    exported = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
+    exported = {
+        key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir", "config_file_path")
+    }
     if not exported.get("site_url"):
         exported.pop("site_url", None)
     exported["extra"] = extra  # without edit_url: each generated page carries its own edit link

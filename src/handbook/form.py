@@ -14,7 +14,8 @@ import json
 import unicodedata
 
 from . import advice, licences, messages, paths, patterns, schema, textrules
-from .collection import Handbook, duplicate_title
+from .collection import Handbook
+from .crosschecks import duplicate_title
 from .model import (
     FIRST_DAY,
     LAST_DAY,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .paths import CATALOGUE, CHECKLISTS
 from .text import html_title
 from .views import page_path

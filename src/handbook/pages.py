@@ -8,7 +8,8 @@ from functools import cache
 import jinja2
 
 from . import facts, filters, form, paths, patterns, printing, programme, search, text, views
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .paths import BOOK_PDF, CATALOGUE, CHECKLISTS, DOWNLOADS, MATRIX, PRIVACY, PROGRAMME, SOURCES, VOCABULARY
 from .vocabulary import GOALS, ROLES, THEMES
 
@@ -35,7 +36,7 @@ def render(
     `editors` is the editorial team's e-mail address: the form offers to send a proposal there.
     `site` is what the printed programme's meeting sheets say about the site (as in the PDFs).
     """
-    env, sizes = _env(), pdf_sizes or {}
+    env, sizes = _markdown_templates(), pdf_sizes or {}
 
     def pdf(here: Entry | str, target: Entry | str) -> views.Download | None:
         return views.download(sizes, here, target)
@@ -117,7 +118,7 @@ def anchor_id(key: str) -> str:
     return key
 
 
-def _env() -> jinja2.Environment:
+def _markdown_templates() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("handbook", "templates"),
         undefined=jinja2.StrictUndefined,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 CATALOGUE = "werkvormen/index.md"
 MATRIX = "werkvormen/overzicht.md"
 CHECKLISTS = "checklists/index.md"
@@ -12,6 +14,9 @@ DOWNLOADS = "downloads/index.md"
 BOOK_PDF = "downloads/handboek-werkvormen-jeugd.pdf"
 PRINT_CSS = "assets/stylesheets/druk.css"  # the PDFs' print rules, for the browser's print of the programme
 PROGRAMME = "programma.md"  # "Mijn programma": the reader's own plan, kept in the browser (handbook.programme)
+
+# the package's own fonts (Atkinson Hyperlegible): served by the site, embedded in every PDF
+FONTS = files("handbook").joinpath("fonts")
 
 GENERATED = frozenset({CATALOGUE, MATRIX, CHECKLISTS, SOURCES, VOCABULARY, DOWNLOADS, PROGRAMME})
 
@@ -36,9 +41,8 @@ def pdf(slug: str) -> str:
 def relative(path: str, origin: str) -> str:
     """The link from the page `origin` to `path`, both in the docs tree: what `posixpath.relpath` gives.
 
-    relpath asks the operating system for the working folder on every call;
-    the pages make some ten links per werkvorm, so at 1,000 werkvormen that
-    was a tenth of a second of every rebuild.
+    relpath asks the operating system for the working folder on every call,
+    and the pages make some ten links per werkvorm.
     """
     target = path.split("/")
     start = [part for part in origin.split("/")[:-1] if part not in ("", ".")]

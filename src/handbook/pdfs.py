@@ -2,9 +2,12 @@
 
 The cache key covers everything a PDF is made from: its HTML, the print
 CSS and the fonts (read again for every build, so an edit during `serve`
-counts), and the renderer: the versions of WeasyPrint and of every package
-it depends on, found from its metadata rather than listed by hand, and of
-the pango and fontconfig it loaded (`renderer_versions`). A hit is always
+counts); our own print code (this module, with its fetcher, font
+configuration and `RENDER` options, and handbook.printing: `own_code`); the
+system fonts a `sans-serif` fallback may pick (`system_fonts`); and the
+renderer: the versions of WeasyPrint and of every package it depends on,
+found from its metadata rather than listed by hand, and of the pango and
+fontconfig it loaded (`renderer_versions`). A hit is always
 the right bytes, and the PDF identifier is derived from the same key: two
 builds of the same records give byte-identical files.
 
@@ -25,23 +28,27 @@ import multiprocessing
 import os
 import platform
 import re
+import shutil
+import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, distribution
-from importlib.resources import files
 from pathlib import Path
 
 from . import printing
-from .paths import BOOK_PDF
+from .paths import BOOK_PDF, FONTS
 from .printing import PrintJob
 
-FONTS = files("handbook").joinpath("fonts")
 log = logging.getLogger("handbook.pdfs")  # not MkDocs': a cache that cannot be written must not fail a --strict build
 
 
+# WeasyPrint's options for every PDF (the identifier comes from the key); in the key, like all our print code
+RENDER = {"pdf_variant": "pdf/ua-1"}
+# the families the print CSS may fall back to when a character is missing from the handbook's own font
+FALLBACKS = ("sans-serif",)
 MANIFEST = "index.json"  # in the cache folder: per PDF path, the keys of its last two entries
 
 
@@ -142,6 +149,8 @@ class Shared:
         hashed = hashlib.sha256()
         for name, number in renderer_versions():
             hashed.update(f"{name}=={number}\0".encode())
+        hashed.update(own_code().encode("ascii") + b"\0" + system_fonts().encode("utf-8") + b"\0")
+        hashed.update(json.dumps(RENDER, sort_keys=True).encode("utf-8") + b"\0")
         hashed.update(css.encode("utf-8") + b"\0")
         for font in sorted(FONTS.iterdir(), key=lambda f: f.name):
             if font.name.endswith(".woff"):
@@ -153,6 +162,36 @@ def key(job: PrintJob, shared: Shared | None = None) -> str:
     """The cache key: what every PDF shares (`Shared`, read now when not given) and this job's HTML."""
     shared = shared or Shared.read()
     return hashlib.sha256(shared.digest.encode("ascii") + b"\0" + job.html.encode("utf-8")).hexdigest()
+
+
+def own_code() -> str:
+    """The SHA-256 of our print code: this module (rendering, fetcher, font configuration) and the print HTML's."""
+    hashed = hashlib.sha256()
+    for module in (__file__, printing.__file__):
+        hashed.update(Path(module).read_bytes() + b"\0")
+    return hashed.hexdigest()
+
+
+@cache  # fonts are not installed while a build runs
+def system_fonts() -> str:
+    """The fonts fontconfig resolves each fallback family to, in order (`fc-match -s`), each with its size;
+    without fc-match, every font file fontconfig knows of (`fc-list`); without either, nothing."""
+    if shutil.which("fc-match"):
+        commands = [(family, ["fc-match", "-s", family]) for family in FALLBACKS]
+    else:
+        commands = [("*", ["fc-list"])] if shutil.which("fc-list") else []
+    lines = []
+    for family, command in commands:
+        try:
+            listed = subprocess.run(
+                [*command, "--format", "%{file}\n"], capture_output=True, text=True, timeout=30, check=False
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            listed = "(fontconfig gaf geen antwoord)"
+        for path in listed.splitlines():
+            size = os.path.getsize(path) if os.path.isfile(path) else -1
+            lines.append(f"{family}\0{path}\0{size}")
+    return "\n".join(lines)
 
 
 @cache  # the libraries this process loaded do not change while it runs
@@ -198,20 +237,6 @@ def _libraries() -> dict[str, str]:
         if real.startswith(NATIVE):
             found[real.partition(".so")[0]] = real
     return found
-
-
-def build(job: PrintJob, cache: Path | None) -> Pdf:
-    """The PDF for `job`, from the cache when its content did not change (no pruning: see `build_all`)."""
-    shared = Shared.read()
-    digest = key(job, shared)
-    cached = cache / f"{digest}.pdf" if cache else None
-    content = _read_verified(cached) if cached else None
-    if content is not None:
-        return Pdf(job.path, job.title, content, rendered=False)
-    content = _render(job, digest, shared.css)
-    if cached:
-        _store(cached, content)
-    return Pdf(job.path, job.title, content, rendered=True)
 
 
 def _read_verified(cached: Path) -> bytes | None:
@@ -263,9 +288,7 @@ def _render(job: PrintJob, digest: str, css: str) -> bytes:
         fonts = FontConfiguration()  # @font-face rules only load through a shared font configuration
         sheet = weasyprint.CSS(string=css, base_url=str(FONTS) + "/", font_config=fonts, url_fetcher=fetcher)
         html = weasyprint.HTML(string=job.html, base_url=str(FONTS) + "/", url_fetcher=fetcher)
-        return html.write_pdf(
-            stylesheets=[sheet], font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode()
-        )
+        return html.write_pdf(stylesheets=[sheet], font_config=fonts, pdf_identifier=digest[:32].encode(), **RENDER)
 
 
 def warm_up() -> None:

@@ -11,7 +11,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import facts, paths, sanitize, text, views
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .paths import BOOK_PDF
 from .vocabulary import ROLES
 
@@ -139,7 +140,7 @@ def stylesheet() -> str:
 
 
 def _render(template: str, site: Site, date: dt.date, **context) -> str:
-    return _env().get_template(template).render(site=site, date=date, **context)
+    return _html_templates().get_template(template).render(site=site, date=date, **context)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -162,7 +163,7 @@ def _inline(value: str) -> Markup:
 
 
 @cache
-def _env() -> jinja2.Environment:
+def _html_templates() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("handbook", "templates"),
         autoescape=True,

@@ -33,8 +33,8 @@ def addresses(value: str) -> list[str]:
     """
     found = [match.rstrip(".,;:!?*_") for match in ADDRESS.findall(value)]
     if any(mark in value for mark in _LINKISH):
-        seen = {_plain(address) for address in found}
-        found += [href for href in links.hrefs(value) if _web(href) and _plain(href) not in seen]
+        seen = {_comparable(address) for address in found}
+        found += [href for href in links.hrefs(value) if _web(href) and _comparable(href) not in seen]
     return found
 
 
@@ -60,8 +60,8 @@ def given(sources: Iterable[Source]) -> set[str]:
     known = set()
     for source in sources:
         if source.url:
-            known.add(_plain(source.url))
-        known.update(_plain(found) for found in addresses(source.over))
+            known.add(_comparable(source.url))
+        known.update(_comparable(found) for found in addresses(source.over))
     return known
 
 
@@ -77,11 +77,11 @@ def unsourced(records: Iterable[tuple[T, dict]], sources: Iterable[Source]) -> l
         )
         for owner, data in records
         for path, address in _addresses_in(data, ())
-        if _plain(address) not in known
+        if _comparable(address) not in known
     ]
 
 
-def _plain(address: str) -> str:
+def _comparable(address: str) -> str:
     """An address compared as a browser reads it, without scheme, 'www.' or a closing slash."""
     address = normalised(address) or address.strip()
     address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address, flags=re.IGNORECASE)

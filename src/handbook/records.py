@@ -37,8 +37,8 @@ def read_with_positions(path: Path, kind: type[M], shown_as: str) -> tuple[M | N
     can point at a line without reading the file again. The result is kept
     per text for the life of the process (`serve` reads every record again on
     each rebuild), and callers share it: records are frozen models and no step
-    of the pipeline changes what they hold (a deep copy per record cost a
-    tenth of a rebuild at 1,000 werkvormen).
+    of the pipeline changes what they hold (a deep copy per record would cost
+    time on every rebuild, for nothing).
     """
     try:
         text = _text(path)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 
+import jinja2
 from pydantic import BaseModel
 
-from . import licences
+from . import licences, text
 from .model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Source
-from .pages import _env
 from .records import BLANK_TITLE
 from .vocabulary import GOALS, ROLES, THEMES
 
@@ -51,7 +52,7 @@ def blank(root: Path, title: str = BLANK_TITLE, today: dt.date | None = None, sc
     """
     examples = sorted(p.stem for p in Path(root).glob("*.yml"))[:3]
     return (
-        _env()
+        _record_templates()
         .get_template("new-werkvorm.yml.j2")
         .render(
             title=title,
@@ -93,7 +94,7 @@ def new_werkvorm(title: str, root: Path, today: dt.date | None = None) -> Path:
 def blank_source(title: str, key: str, today: dt.date | None = None) -> str:
     """The text of a new source: every field, with the licences explained."""
     return (
-        _env()
+        _record_templates()
         .get_template("new-bron.yml.j2")
         .render(
             title=title,
@@ -119,3 +120,18 @@ def new_source(title: str, root: Path, today: dt.date | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(blank_source(title, key, today), encoding="utf-8")
     return path
+
+
+@cache
+def _record_templates() -> jinja2.Environment:
+    """The templates of new records (YAML, not HTML: nothing escaped; values go through `yaml_str`)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbook", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["yaml_str"] = text.yaml_str
+    return env

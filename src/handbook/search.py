@@ -29,7 +29,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from . import wordforms, yamlfile
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .text import strings as record_strings
 
 SYNONYMS_FILE = "synoniemen.yml"

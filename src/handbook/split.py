@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from . import collection, patterns
+from . import collection, discovery, patterns
 from .problems import Problem, RecordError
 from .yamlfile import Loader, parse
 
@@ -52,7 +52,7 @@ def split(root: Path) -> list[Path]:
             key = source.sleutel  # the model's: stripped of spaces, tabs, NBSP, line breaks
             where = (entry.source, *entry.where((KEY, index, "sleutel")))
             wrong = patterns.name_problem(key)
-            target = root / collection.SOURCES_FOLDER / f"{key}.yml"
+            target = root / discovery.SOURCES_FOLDER / f"{key}.yml"
             if wrong:
                 problems.append(Problem(*where, f"{KEY}.{index + 1}.sleutel", wrong))
             elif target.exists() or target in changes:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import facts, paths, text
-from .collection import Entry, Handbook
+from .collection import Handbook
+from .entry import Entry
 from .model import Group, Item, Part, Source, Werkvorm
 from .vocabulary import ROLES
 

@@ -12,10 +12,9 @@ import pytest
 from helpers import ROOT
 from test_accessibility import violations
 
-import handbook
-from handbook import filters
+from handbook import collection, filters
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 WATCH = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", function (e) {

@@ -17,7 +17,7 @@ from helpers import EDIT_URL, ROOT
 from playwright.sync_api import expect
 from test_proposal_form import fill_a_werkvorm, group
 
-from handbook import collection, split
+from handbook import collection, discovery, split
 from handbook.problems import RecordError
 
 NEW = "werkvormen/zz-voorstel.yml"
@@ -286,7 +286,7 @@ def test_a_new_source_made_in_the_form_passes_check_and_gets_its_own_file(page, 
 
 def test_the_largest_werkvorm_is_edited_without_a_long_address(page, base_url):
     """GitHub's edit page for the file, and the new text to paste: works at any size."""
-    largest = max(collection.record_files(ROOT / "werkvormen"), key=lambda p: p.stat().st_size)
+    largest = max(discovery.record_files(ROOT / "werkvormen"), key=lambda p: p.stat().st_size)
     slug = largest.stem
     page.goto(f"{base_url}/voorstellen/?werkvorm={slug}")
     expect(page.get_by_label("Samenvatting", exact=True)).not_to_have_value("")

@@ -8,8 +8,9 @@ import pytest
 from helpers import ROOT
 
 import handbook
+from handbook import collection
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 PHONE = {"width": 360, "height": 800}
 DESK = {"width": 1366, "height": 900}
 WIDTHS = {"telefoon": PHONE, "bureau": DESK}

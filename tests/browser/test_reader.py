@@ -7,9 +7,9 @@ from helpers import ROOT
 from playwright.sync_api import expect
 
 import handbook
-from handbook import filters
+from handbook import collection, filters
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 WIDE = {e.slug: filters.keys(e.record) for e in BOOK.werkvormen}
 OFFERED = filters.offered_for([filters.keys(e.record) for e in BOOK.werkvormen])
 

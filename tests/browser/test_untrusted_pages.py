@@ -17,11 +17,11 @@ import threading
 
 import pytest
 import yaml
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build_site, copy_project
 from playwright.sync_api import expect
 from test_proposal_form import fill_a_werkvorm
 
-from handbook import collection
+from handbook import collection, textrules
 from handbook.model import Werkvorm
 from handbook.yamlfile import parse
 
@@ -51,7 +51,7 @@ def untrusted_url(tmp_path_factory):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (project / "docs" / "proef.md").write_text(DOCS_PAGE, encoding="utf-8")
     site = project / "site"
-    result = build(project, site, HANDBOOK_PDF="0")
+    result = build_site(project, site, HANDBOOK_PDF="0")
     assert result.returncode == 0, result.stderr
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -139,19 +139,27 @@ HOSTILE = [  # what an editor may paste: every line break Unicode knows, spaces 
 ]
 
 
-def _refused_by_the_form(page) -> bool:
-    """Whether the form refused the text itself, in check's words, and made no file.
+def test_some_hostile_texts_are_accepted_so_their_round_trip_is_checked():
+    assert [h for h in HOSTILE if textrules.invisible(h)] and [h for h in HOSTILE if not textrules.invisible(h)]
 
-    The form (since #25) applies check's rules for invisible and control characters as the editor
-    types; a text it refuses never reaches the YAML. One it accepts must come back unchanged.
+
+def _answer_of_the_form(page, typed: list[str]) -> str | None:
+    """The YAML the form made of `typed`, or None when it refused; asserts it did what check would.
+
+    The form (since #25) applies check's rules for invisible and control
+    characters as the editor types: a text check refuses (textrules.invisible,
+    of what the browser kept) must be refused in check's words with no file
+    made, and any other text must become a file.
     """
-    page.wait_for_timeout(200)
-    if page.locator("#hb-yaml").is_visible():
-        return False
+    refused = [value for value in typed if textrules.invisible(value)]
     summary = page.locator(".hb-summary")
-    expect(summary).to_be_visible()
-    assert re.search(r"bevat een (stuurteken|onzichtbaar teken) \(U\+[0-9A-F]{4}", summary.inner_text())
-    return True
+    if refused:
+        expect(summary).to_be_visible()
+        assert re.search(r"bevat een (stuurteken|onzichtbaar teken) \(U\+[0-9A-F]{4}", summary.inner_text())
+        expect(page.locator("#hb-yaml")).to_be_hidden()
+        return None
+    expect(page.locator("#hb-yaml")).to_be_visible()
+    return page.locator("#hb-yaml").input_value()
 
 
 def _text_fields(page):
@@ -175,12 +183,19 @@ def test_a_nel_in_wat_is_het_stays_in_wat_is_het(page, untrusted_url):
     page.goto(f"{untrusted_url}/voorstellen/")
     fill_a_werkvorm(page)
     typed = "Een avond samen koken.\x85eigen_advies: door het formulier ingevoegd"
-    page.get_by_label("Wat is het", exact=True).fill(typed)
+    field = page.get_by_label("Wat is het", exact=True)
+    field.fill(typed)
+    kept = field.input_value()
     page.get_by_role("button", name="Maak het bestand").click()
-    if _refused_by_the_form(page):  # since #25 the form applies check's text rules as the editor types
-        return
-    data = parse(page.locator("#hb-yaml").input_value()).data
-    assert "eigen_advies" not in data and data["wat_is_het"] == typed
+    text = _answer_of_the_form(page, [kept])
+    assert text is None, "a NEL is a control character: check refuses it, so the form must"
+    # the same text with a plain line break: accepted, and still no key of its own
+    field.fill(typed.replace("\x85", "\n"))
+    page.get_by_role("button", name="Maak het bestand").click()
+    text = _answer_of_the_form(page, [field.input_value()])
+    assert text is not None
+    data = parse(text).data
+    assert "eigen_advies" not in data and data["wat_is_het"] == typed.replace("\x85", "\n")
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -195,9 +210,9 @@ def test_whatever_is_typed_into_any_field_comes_back_in_that_field_only(page, un
         field.fill(f"{number} {hostile}")
         expected[number] = field.input_value().strip()  # what the browser keeps (an input drops line breaks)
     page.get_by_role("button", name="Maak het bestand").click()
-    if _refused_by_the_form(page):
-        return
-    text = page.locator("#hb-yaml").input_value()
+    text = _answer_of_the_form(page, list(expected.values()))
+    if text is None:
+        return  # refused as check refuses it (asserted above)
     data = parse(text).data  # the project's own loader
     leaves = [value for _, value in _leaves(data)]
     for value in expected.values():
