@@ -10,4 +10,4 @@ after it, and never a name that another module merely re-exports
 `configuration`, `export`, `cli`) stand above every layer.
 """
 
-LAYERS = ("base", "trust", "records", "search", "editing", "site", "printing")
+LAYERS = ("base", "trust", "records", "search", "editing", "printing", "site")

@@ -108,7 +108,7 @@ def meeting_sheets(handbook: Handbook, site: Site) -> str:
     is, for whom and its sample programme; a checklist as in the handbook.
     """
     return (
-        _env()
+        _html_templates()
         .get_template("print/meeting-sheets.html.j2")
         .render(
             site=site,
