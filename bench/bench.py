@@ -37,9 +37,9 @@ import yaml
 
 from handbook import build as build_pipeline
 from handbook import configuration
+from handbook.base.paths import BOOK_PDF
+from handbook.base.yamlfile import parse
 from handbook.export import export
-from handbook.paths import BOOK_PDF
-from handbook.yamlfile import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "HANDBOOK_PDF": "0"}

@@ -12,8 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from handbook import collection, pdfs, printing
-from handbook.paths import BOOK_PDF
+from handbook.base.paths import BOOK_PDF
+from handbook.printing import jobs as printing
+from handbook.printing import pdfs
+from handbook.records import collection
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,7 @@
 """`make serve` only: a rebuild of the preview reuses, in memory, what the rebuild before it computed.
 
 A build (`make site`, CI, the tests) keeps nothing between runs but the PDFs
-(`handbook.pdfs`, keyed on everything a PDF is made from). `serve` rebuilds
+(`handbook.printing.pdfs`, keyed on everything a PDF is made from). `serve` rebuilds
 the whole site after every change; one `Preview` per `serve` process keeps
 two things from one rebuild to the next (what each earns: `make bench`,
 bench/cache_worth.py; why: ARCHITECTURE.md):
@@ -39,7 +39,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 
-from handbook import cache
+from handbook.base import cache
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 # What the build derives from the records, not from the configuration: the navigation (handbook_hooks.on_config).

@@ -30,8 +30,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook import build, configuration, docsdir, offline, pdfs, policy, search
-from handbook.problems import RecordError
+from handbook import build, configuration
+from handbook.base.problems import RecordError
+from handbook.printing import pdfs
+from handbook.search import index as search
+from handbook.site import offline
+from handbook.trust import docsdir, policy
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 # `serve` only: the engine's live reload from a file, as the Content-Security-Policy allows (see that file)
@@ -126,7 +130,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Every published HTML file carries the policy; the search index gets names, folded words and weights;
-    then, the site complete, the offline worker that keeps this build is written (handbook.offline)."""
+    then, the site complete, the offline worker that keeps this build is written (handbook.site.offline)."""
     site_dir = Path(config.site_dir)
     for name in policy.enforce(site_dir, SESSION.policy_tag):
         log.warning(f"{name} had geen Content-Security-Policy; die is er nu in gezet")

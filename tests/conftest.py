@@ -113,7 +113,7 @@ def _the_fast_tier_builds_nothing(request, monkeypatch):
         return
     from properdocs.commands import build as engine_build
 
-    from handbook import pdfs
+    from handbook.printing import pdfs
 
     def refuse(what: str):
         def refused(*args, **kwargs):

@@ -133,8 +133,8 @@ def refused(project: Path) -> str:
     end-to-end tests (`failed_build`) keep the adapter's contract: the build
     stops with the same report and writes nothing.
     """
-    from handbook.collection import load
-    from handbook.problems import RecordError
+    from handbook.base.problems import RecordError
+    from handbook.site.linkcheck import load
 
     try:
         load(project / "werkvormen")
@@ -189,7 +189,7 @@ def inject_payloads(path: Path, server: str = "http://127.0.0.1:9") -> None:
     """
     import yaml
 
-    from handbook.yamlfile import parse
+    from handbook.base.yamlfile import parse
 
     data = parse(path.read_text(encoding="utf-8")).data
     counter = iter(range(10_000))

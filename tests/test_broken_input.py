@@ -11,9 +11,10 @@ from helpers import ROOT, failed_build, refused
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook import collection, records
-from handbook.model import Checklist, Werkvorm
-from handbook.problems import RecordError
+from handbook.base.problems import RecordError
+from handbook.records import collection
+from handbook.records import reading as records
+from handbook.records.model import Checklist, Werkvorm
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = {

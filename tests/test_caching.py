@@ -10,8 +10,10 @@ import pytest
 from helpers import ROOT
 
 from handbook import build as pipeline
-from handbook import configuration, pdfs, printing
-from handbook.paths import BOOK_PDF
+from handbook import configuration
+from handbook.base.paths import BOOK_PDF
+from handbook.printing import jobs as printing
+from handbook.printing import pdfs
 
 
 def _config(**own) -> dict:

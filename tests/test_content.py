@@ -11,12 +11,12 @@ import pytest
 from helpers import ROOT, beside
 from pydantic import ValidationError
 
-from handbook import collection, provenance
-from handbook.advice import advise
-from handbook.model import Werkvorm
-from handbook.problems import RecordError
-from handbook.vocabulary import TERMS
-from handbook.yamlfile import parse
+from handbook.base.problems import RecordError
+from handbook.base.vocabulary import TERMS
+from handbook.base.yamlfile import parse
+from handbook.editing.advice import advise
+from handbook.records import collection, provenance
+from handbook.records.model import Werkvorm
 
 BOOK = collection.load(ROOT / "werkvormen")
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"

@@ -13,7 +13,8 @@ import yaml
 from helpers import EDIT_URL, ROOT, build_site, soup
 
 import handbook
-from handbook import collection, schema
+from handbook.editing import schema
+from handbook.records import collection
 
 BOOK = collection.load(ROOT / "werkvormen")
 
@@ -74,7 +75,7 @@ def test_new_record_fails_until_filled_in_then_builds_into_a_page(project):
     before = run("check", cwd=project)
     assert before.returncode == 1
     assert re.search(r"werkvormen/samen-lunchen.yml:\d+:1: samenvatting: is nog niet ingevuld", before.stderr)
-    assert set(yaml.safe_load(record.read_text(encoding="utf-8"))) == set(handbook.model.Werkvorm.model_fields)
+    assert set(yaml.safe_load(record.read_text(encoding="utf-8"))) == set(handbook.records.model.Werkvorm.model_fields)
     fill(record)
     after = run("check", cwd=project)
     assert after.returncode == 0, after.stderr

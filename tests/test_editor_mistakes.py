@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from handbook import collection, discovery, records
-from handbook.model import Werkvorm
-from handbook.problems import RecordError
+from handbook.base import discovery
+from handbook.base.problems import RecordError
+from handbook.records import collection
+from handbook.records import reading as records
+from handbook.records.model import Werkvorm
 
 LEERHUIS = (ROOT / "werkvormen" / "leerhuis.yml").read_text(encoding="utf-8")
 REVIEWED = re.search(r"^laatst_herzien: .*$", LEERHUIS, re.M).group(0)  # the record's own date line
@@ -308,7 +310,7 @@ def test_a_comment_after_a_number_is_still_allowed(tmp_path):
 
 
 def test_the_blank_record_reports_every_placeholder_and_the_title(tmp_path):
-    from handbook import scaffold
+    from handbook.editing import scaffold
 
     text = scaffold.blank(ROOT / "werkvormen")
     problems = problems_in(tmp_path, text)

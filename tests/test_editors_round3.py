@@ -9,8 +9,12 @@ import re
 import pytest
 from helpers import ROOT
 
-from handbook import advice, build, collection, form, licences, messages, pages, views
-from handbook.model import NewSource
+from handbook import build, configuration
+from handbook.base import licences, messages
+from handbook.editing import advice, form
+from handbook.records import collection, views
+from handbook.records.model import NewSource
+from handbook.site import pages
 
 BOOK = collection.load(ROOT / "werkvormen")
 
@@ -42,20 +46,15 @@ def test_an_editorial_address_that_is_not_one_is_refused_in_dutch(value):
         build.editors_address(value)
 
 
-def test_the_hooks_refuse_an_editorial_address_that_is_not_one():
-    import sys
-    from types import SimpleNamespace
-
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import handbook_hooks
-
-    config = SimpleNamespace(extra={"handbook": {"redactie": "redactie"}}, config_file_path=str(ROOT / "mkdocs.yml"))
+def test_the_configuration_refuses_an_editorial_address_that_is_not_one():
+    """The one configuration path (hooks, export, bench) reads extra.handbook.redactie and refuses a wrong one."""
+    config = {"extra": {"handbook": {"redactie": "redactie"}}, "config_file_path": str(ROOT / "mkdocs.yml")}
     with pytest.raises(
-        handbook_hooks.PluginError, match=re.escape("extra.handbook.redactie: 'redactie' is geen e-mailadres")
+        configuration.ConfigError, match=re.escape("extra.handbook.redactie: 'redactie' is geen e-mailadres")
     ):
-        handbook_hooks.Settings.read(config)
-    config.extra["handbook"]["redactie"] = "redactie@handboek.example"
-    assert handbook_hooks.Settings.read(config).redactie == "redactie@handboek.example"
+        configuration.options(config)
+    config["extra"]["handbook"]["redactie"] = "redactie@handboek.example"
+    assert configuration.options(config).editors == "redactie@handboek.example"
 
 
 def test_an_empty_editorial_address_offers_nothing():

@@ -14,8 +14,11 @@ import pytest
 import yaml
 from helpers import EDIT_URL, PDF_CACHE, ROOT, SITE_URL, copy_project, export_project, soup
 
-from handbook import collection, configuration, offline, search
+from handbook import configuration
 from handbook.export import export as export_in_process
+from handbook.records import collection
+from handbook.search import index as search
+from handbook.site import offline
 
 BOOK = collection.load(ROOT / "werkvormen")
 ENV = {**os.environ, "HANDBOOK_CACHE": str(PDF_CACHE), "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_EDIT_URL": EDIT_URL}

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handbook import pdfs, printing, search
+from handbook.printing import jobs as printing
+from handbook.printing import pdfs
+from handbook.search import index as search
 
 JOB = printing.PrintJob("downloads/x.pdf", "X", "<html><body><h1>X</h1></body></html>", dt.date(2025, 1, 1))
 

@@ -7,8 +7,10 @@ import re
 import pytest
 from helpers import ROOT
 
-from handbook import advice, collection, form, pages
-from handbook.model import MAX_SENTENCE_WORDS
+from handbook.editing import advice, form
+from handbook.records import collection
+from handbook.records.model import MAX_SENTENCE_WORDS
+from handbook.site import pages
 
 HELP = ("schrijfwijzer.md", "toevoegen.md")
 

@@ -9,9 +9,10 @@ import pytest
 from helpers import PDF_CACHE, ROOT, SITE_URL, build_site, copy_project, soup
 from pypdf import PdfReader
 
-from handbook import collection, paths
-from handbook.paths import BOOK_PDF
-from handbook.text import dutch_date
+from handbook.base import paths
+from handbook.base.paths import BOOK_PDF
+from handbook.records import collection
+from handbook.records.text import dutch_date
 
 
 def pdf_path(entry) -> str:

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from handbook import load, offline, pages, paths, printing, programme
+from handbook.base import paths
+from handbook.printing import jobs as printing
+from handbook.records.collection import load
+from handbook.site import offline, pages, programme
 
 BOOK = load(ROOT / "werkvormen")
 

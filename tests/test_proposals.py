@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, edit
 
-from handbook import changes, collection, scaffold, split
-from handbook.model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Werkvorm
-from handbook.problems import RecordError
+from handbook.base.problems import RecordError
+from handbook.editing import changes, scaffold, split
+from handbook.records import collection
+from handbook.records.model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Werkvorm
 
 
 def copy(tmp_path: Path) -> Path:
@@ -158,7 +159,7 @@ def test_the_changed_pages_of_a_pull_request_with_their_place_in_the_preview():
             ("M", "werkvormen/bronnen/gluren-bij-de-burens-kaart.yml"),
             ("D", "werkvormen/weg.yml"),
             ("M", "docs/schrijfwijzer.md"),
-            ("M", "src/handbook/model.py"),
+            ("M", "src/handbook/records/model.py"),
         ],
         book,
     )
@@ -194,8 +195,9 @@ def test_guidance_takes_its_limits_from_the_model():
 def test_one_warning_is_one_waarschuwing(monkeypatch, capsys):
     from argparse import Namespace
 
-    from handbook import advice, cli
-    from handbook.problems import Problem
+    from handbook import cli
+    from handbook.base.problems import Problem
+    from handbook.editing import advice
 
     one = [Problem("werkvormen/leerhuis.yml", 3, 1, "samenvatting", "een zin is lang", warning=True)]
     monkeypatch.setattr(advice, "advise", lambda *args: one)
@@ -209,7 +211,7 @@ def test_the_issue_form_offers_the_licences_the_form_explains():
     """For editors without a GitHub file: the issue form asks the licence with the same names."""
     import yaml
 
-    from handbook.licences import LICENCES
+    from handbook.base.licences import LICENCES
 
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuwe-werkvorm.yml").read_text(encoding="utf-8"))
     dropdown = next(item for item in form["body"] if item.get("id") == "licentie")

@@ -8,7 +8,8 @@ from datetime import date
 
 from helpers import ROOT
 
-from handbook import collection, navigation, pages, text
+from handbook.records import collection, text
+from handbook.site import navigation, pages
 
 
 def test_dutch_durations_group_sizes_and_dates():

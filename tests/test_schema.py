@@ -8,9 +8,11 @@ import jsonschema
 import pytest
 from helpers import ROOT
 
-from handbook import collection, discovery, schema
-from handbook.model import Checklist
-from handbook.yamlfile import parse
+from handbook.base import discovery
+from handbook.base.yamlfile import parse
+from handbook.editing import schema
+from handbook.records import collection
+from handbook.records.model import Checklist
 
 RECORDS = discovery.record_files(ROOT / "werkvormen")
 
@@ -115,8 +117,8 @@ def test_editors_see_dutch_titles_and_messages_in_vs_code(name):
 
 
 def test_the_downloaded_blank_record_points_at_the_published_schema():
-    from handbook import assets
-    from handbook.collection import load
+    from handbook.records.collection import load
+    from handbook.site import assets
 
     files = assets.site_files(load(ROOT / "werkvormen"), ROOT / "werkvormen", "https://handboek.example/")
     first = files["downloads/nieuwe-werkvorm.yml"].decode().splitlines()[0]

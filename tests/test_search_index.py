@@ -7,7 +7,7 @@ import json
 import pytest
 from helpers import soup
 
-from handbook import search
+from handbook.search import index as search
 
 
 @pytest.fixture(scope="module")

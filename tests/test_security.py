@@ -22,10 +22,15 @@ from helpers import ROOT, site_markdown
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from handbook import pages, paths, pdfs, printing, sanitize, text, textrules
-from handbook.collection import load
-from handbook.problems import Problem, RecordError
-from handbook.yamlfile import parse
+from handbook.base import paths, textrules
+from handbook.base.problems import Problem, RecordError
+from handbook.base.yamlfile import parse
+from handbook.printing import jobs as printing
+from handbook.printing import pdfs
+from handbook.records import text
+from handbook.records.collection import load
+from handbook.site import pages
+from handbook.trust import sanitize
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "xlink:href", "poster")
 
@@ -71,7 +76,7 @@ def test_record_markdown_makes_no_unsafe_address_on_the_site_or_in_print(attack)
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_record_markdown_is_safe_without_our_extension(attack):
-    """The export's engines (Zensical) cannot load handbook.sanitize: the Markdown itself must be safe."""
+    """The export's engines (Zensical) cannot load handbook.trust.sanitize: the Markdown itself must be safe."""
     assert unsafe_addresses(site_markdown(ours=False).convert(text.md(attack))) == []
 
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from helpers import ROOT, soup
 
-from handbook import collection
-from handbook import facts as practical_facts
+from handbook.records import collection
+from handbook.records import facts as practical_facts
 
 BOOK = collection.load(ROOT / "werkvormen")
 SECTIONS = [
@@ -230,7 +230,7 @@ def test_every_step_of_a_werkvorm_can_be_ticked_on_its_page(site, entry):
 
 
 def test_vocabulary_page_lists_every_allowed_word(site):
-    from handbook.vocabulary import GOALS, ROLES, THEMES
+    from handbook.base.vocabulary import GOALS, ROLES, THEMES
 
     text = soup(site / "vaste-lijsten" / "index.html").get_text(" ")
     for words in (ROLES, THEMES, GOALS):
@@ -250,13 +250,13 @@ def test_vocabulary_page_lists_every_allowed_word(site):
     ],
 )
 def test_a_werkvorm_fits_a_duration_band_when_at_least_half_its_range_lies_in_it(low, high, expected):
-    from handbook.filters import DURATIONS, fitting
+    from handbook.records.filters import DURATIONS, fitting
 
     assert fitting(DURATIONS, low, high) == expected
 
 
 def test_group_bands_hold_what_they_say():
-    from handbook.filters import GROUPS, fitting
+    from handbook.records.filters import GROUPS, fitting
 
     assert fitting(GROUPS, 5, 25) == ["middel"]  # "Tot 8 personen" does not take a group of 5 to 25
     assert fitting(GROUPS, 2, 4) == ["klein"]

@@ -22,10 +22,14 @@ import pytest
 import yaml
 from helpers import ROOT, failed_build, site_markdown
 
-from handbook import anchors, docsdir, pages, printing, problems, textrules, trust, yamlhints
-from handbook.collection import load
-from handbook.problems import Problem, RecordError
-from handbook.yamlfile import YamlProblem, parse
+from handbook.base import anchors, problems, textrules, yamlhints
+from handbook.base.problems import Problem, RecordError
+from handbook.base.yamlfile import YamlProblem, parse
+from handbook.printing import jobs as printing
+from handbook.site import pages
+from handbook.site.linkcheck import load
+from handbook.trust import docsdir
+from handbook.trust import review as trust
 
 
 def records(tmp_path: Path) -> Path:
@@ -616,7 +620,7 @@ def test_codeowners_says_what_trust_py_says():
         ("mkdocs.yml", False),
         ("Makefile", False),
         ("requirements.lock", False),
-        ("src/handbook/sanitize.py", False),
+        ("src/handbook/trust/sanitize.py", False),
         ("tests/test_untrusted.py", False),
         ("werkvormen.yml", False),
     ],
@@ -682,7 +686,7 @@ def test_export_refuses_a_symlink_in_docs_and_writes_nothing(tmp_path, monkeypat
 
 def test_a_reserved_heading_in_a_text_with_a_link_stays_a_heading(tmp_path):
     """safe_source compares the text with and without the sanitiser: the namespacing must not count."""
-    from handbook import text
+    from handbook.records import text
 
     source = "## filters\n\nZie [de privacyregels](../privacy.md).\n\n## __config\n\nTekst."
     assert text.md(source) == source
@@ -692,7 +696,7 @@ def test_a_reserved_heading_in_a_text_with_a_link_stays_a_heading(tmp_path):
 
 def test_the_preview_summary_shows_a_records_title_as_text():
     """#25's summary of changed pages puts record titles in a Markdown table: no image, link or column."""
-    from handbook import changes
+    from handbook.editing import changes
 
     page = changes.Changed(
         title="Kijk ![x](https://x.example/p.gif) | <img src=x> [a](b)", status="nieuw", page="a.html"

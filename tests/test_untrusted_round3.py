@@ -19,11 +19,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, build, failed_build
+from helpers import ROOT, build_site, failed_build
 from test_untrusted import check, docs_problems, docs_project, records, refused
 
-from handbook import RecordError, changes, docsdir, load, pages, patterns, search, split
-from handbook.yamlfile import parse
+from handbook.base import patterns
+from handbook.base.problems import RecordError
+from handbook.base.yamlfile import parse
+from handbook.editing import changes, split
+from handbook.search import index as search
+from handbook.site import pages
+from handbook.site.linkcheck import load
+from handbook.trust import docsdir
 
 SOURCE_URL = "https://www.hsleiden.nl/transformaties-in-de-zorg-voor-jeugd/onderzoek/samen-werken-samen-leren"
 FIRST_SENTENCE = "  Een leerhuis is een grotere bijeenkomst rond één thema."
@@ -101,7 +107,7 @@ def test_the_check_reads_metadata_exactly_as_the_engine_does(text):
 
 
 def test_policy_enforce_gives_every_html_file_the_policy_first(tmp_path):
-    from handbook import policy
+    from handbook.trust import policy
 
     meta = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
     (tmp_path / "a").mkdir()
@@ -286,7 +292,10 @@ def test_the_trust_summary_runs_the_base_branchs_code_before_any_of_the_pull_req
     names = [step.get("name", step.get("uses", "")) for step in steps]
     trust_step = steps[names.index("Code in deze pull request")]
     run = trust_step["run"]
-    assert 'git show "$BASE:src/handbook/trust.py"' in run and 'git show "$BASE:src/handbook/problems.py"' in run
+    assert (
+        'git show "$BASE:src/handbook/trust/review.py"' in run
+        and 'git show "$BASE:src/handbook/base/problems.py"' in run
+    )
     assert "make" not in run.split() and ".venv" not in run and "-m handbook" not in run
     first_make = next(i for i, step in enumerate(steps) if "make" in step.get("run", "").split())
     assert names.index("Code in deze pull request") < first_make
@@ -298,11 +307,12 @@ def test_the_base_trust_py_alone_names_a_widened_content_list_as_code(tmp_path):
     run = next(s["run"] for s in step if s.get("name") == "Code in deze pull request")
     program = re.search(r"python3 -E -s -c '([^']+)'", run).group(1)
     basis = tmp_path / "basis"
-    (basis / "handbook").mkdir(parents=True)
+    (basis / "handbook" / "base").mkdir(parents=True)
     (basis / "handbook" / "__init__.py").write_text("")
-    for name in ("trust.py", "problems.py"):
-        shutil.copy(ROOT / "src" / "handbook" / name, basis / "handbook" / name)
-    (basis / "changed.txt").write_text("src/handbook/trust.py\nwerkvormen/a.yml\n", encoding="utf-8")
+    (basis / "handbook" / "base" / "__init__.py").write_text("")
+    shutil.copy(ROOT / "src" / "handbook" / "trust" / "review.py", basis / "handbook" / "trust.py")
+    shutil.copy(ROOT / "src" / "handbook" / "base" / "problems.py", basis / "handbook" / "base" / "problems.py")
+    (basis / "changed.txt").write_text("src/handbook/trust/review.py\nwerkvormen/a.yml\n", encoding="utf-8")
     summary = tmp_path / "summary.md"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     subprocess.run(["python3", "-E", "-s", "-c", program, str(summary)], cwd=basis, check=True, env=env)
@@ -494,7 +504,7 @@ def test_links_in_angle_brackets_that_check_accepts_the_strict_build_builds(proj
         "[de tips](../bronnen.md#tips-leernetwerken-jeugdzorg) en [let op](intervisie.md#let-op).",
     )
     load(project / "werkvormen")
-    result = build(project, HANDBOOK_PDF="0")
+    result = build_site(project, HANDBOOK_PDF="0")
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     html = (project / "site" / "werkvormen" / "leerhuis" / "index.html").read_text(encoding="utf-8")
     assert f'href="{SOURCE_URL}"' in html

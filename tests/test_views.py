@@ -10,12 +10,15 @@ import pytest
 import yaml
 from helpers import ROOT
 
-from handbook import pages, paths, printing, text, views
-from handbook.collection import load
-from handbook.entry import Entry
-from handbook.model import Checklist, Group, Item, Source, Werkvorm
-from handbook.vocabulary import GOALS, KINDS, ROLES, THEMES
-from handbook.yamlfile import parse
+from handbook.base import paths
+from handbook.base.vocabulary import GOALS, KINDS, ROLES, THEMES
+from handbook.base.yamlfile import parse
+from handbook.printing import jobs as printing
+from handbook.records import text, views
+from handbook.records.collection import load
+from handbook.records.entry import Entry
+from handbook.records.model import Checklist, Group, Item, Source, Werkvorm
+from handbook.site import pages
 
 BOOK = load(ROOT / "werkvormen")
 
@@ -212,7 +215,7 @@ def test_every_field_of_the_model_reaches_the_page_and_the_pdf(tmp_path: Path, s
 
 
 def test_a_card_shows_duration_and_group_or_else_the_kind():
-    from handbook import facts
+    from handbook.records import facts
 
     activity = next(e for e in BOOK.werkvormen if e.record.praktisch.duur)
     partnership = next(e for e in BOOK.werkvormen if e.record.soort == "samenwerking")

@@ -12,11 +12,13 @@ import pytest
 from helpers import ROOT, soup
 from pypdf import PdfReader
 
-import handbook
-from handbook import paths, records, schema, views
-from handbook.model import MIN_PROGRAMME_PARTS, Werkvorm
+from handbook.base import paths
+from handbook.editing import schema
+from handbook.records import collection, views
+from handbook.records import reading as records
+from handbook.records.model import MIN_PROGRAMME_PARTS, Werkvorm
 
-BOOK = handbook.load(ROOT / "werkvormen")
+BOOK = collection.load(ROOT / "werkvormen")
 INTERVISIE = (ROOT / "werkvormen" / "intervisie.yml").read_text(encoding="utf-8")
 INTERVISIE_ENTRY = next(e for e in BOOK.werkvormen if e.slug == "intervisie")
 PROGRAMME = re.compile(r"^programma:\n(?:  .*\n)+", re.M)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handbook import search, wordforms
+from handbook.search import index as search
+from handbook.search import wordforms
 
 KNOWN = {
     "jeugdzorg", "organisatie", "organisaties", "ervaring", "kennis", "les", "lessen", "docent", "college",

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from . import assets, navigation, pages, pdfs, printing, search
-from .collection import Handbook, load
-from .navigation import NavItem
+from handbook.printing import jobs as printing
+from handbook.printing import pdfs
+from handbook.records.collection import Handbook
+from handbook.search import index as search
+from handbook.site import assets, navigation, pages
+from handbook.site.linkcheck import load
+from handbook.site.navigation import NavItem
 
 PdfMode = Literal["all", "records", "off"]
 NAV_LIMIT = 40  # past this many werkvormen the sidebar stops listing each one (see navigation.py)

@@ -7,8 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import collection
-from .problems import RecordError, summary
+from handbook.base.problems import RecordError, summary
+from handbook.records import collection
+from handbook.site import linkcheck
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "trust":
         return _trust(args)
     if args.command == "schema":
-        from .schema import Choices, write
+        from handbook.editing.schema import Choices, write
 
         try:
             choices = Choices.of(collection.load(args.werkvormen))
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"geschreven: {path}")
         return 0
     if args.command in ("new", "new-bron"):
-        from .scaffold import new_source, new_werkvorm
+        from handbook.editing.scaffold import new_source, new_werkvorm
 
         make = new_werkvorm if args.command == "new" else new_source
         # `make new` passes the title in the environment (HANDBOOK_TITEL), never through the shell
@@ -76,13 +77,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bronnen-apart":
         return _split(args)
     if args.command == "changes":
-        from .changes import changed_pages, from_git, markdown
+        from handbook.editing.changes import changed_pages, from_git, markdown
 
         print(markdown(changed_pages(from_git(args.base), collection.load(args.werkvormen)), args.artifact))
         return 0
     refused = _docs(args.werkvormen)  # check: docs/ beside the records, as the build checks it
     try:
-        handbook = collection.load(args.werkvormen, _new_files(args.werkvormen))
+        handbook = linkcheck.load(args.werkvormen, _new_files(args.werkvormen))
     except RecordError as error:
         return _report_problems(RecordError(error.problems + refused), args)
     if refused:
@@ -106,7 +107,7 @@ def _report_problems(error: RecordError, args) -> int:
 
 def _docs(werkvormen: Path) -> list:
     """The problems of docs/ beside werkvormen/ (the project's hand-written pages), as the build finds them."""
-    from . import docsdir
+    from handbook.trust import docsdir
 
     root = werkvormen.resolve().parent
     config = root / "mkdocs.yml"
@@ -125,7 +126,7 @@ def _summary(args, lines: list[str], ok: bool) -> None:
 
 def _trust(args) -> int:
     """Read changed paths (one a line, as `git diff --name-only` gives them) and name the code among them."""
-    from . import trust
+    from handbook.trust import review as trust
 
     paths = sys.stdin.read().splitlines()
     text = trust.summary(paths)
@@ -138,7 +139,7 @@ def _trust(args) -> int:
 
 def _refresh_schema(handbook, root: Path) -> None:
     """Keep schema/ (what VS Code completes from) in step with the records that exist, next to werkvormen/."""
-    from .schema import Choices, write
+    from handbook.editing.schema import Choices, write
 
     folder = root.parent / "schema"
     if folder.is_dir():
@@ -150,8 +151,8 @@ def _edited_schema(root: Path) -> list:
     """A committed schema file whose rules differ from the model's: its lists of names may differ, nothing else."""
     import json
 
-    from .problems import Problem
-    from .schema import render, without_choices
+    from handbook.base.problems import Problem
+    from handbook.editing.schema import render, without_choices
 
     found = []
     for path, text in render().items():
@@ -167,7 +168,7 @@ def _edited_schema(root: Path) -> list:
 
 
 def _split(args) -> int:
-    from .split import split
+    from handbook.editing.split import split
 
     try:
         changed = split(args.werkvormen)
@@ -230,7 +231,7 @@ def _report_check(handbook, args) -> int:
     """No errors: say so, with any advice as warnings (they do not fail the check)."""
     import datetime as dt
 
-    from .advice import advise
+    from handbook.editing.advice import advise
 
     warnings = advise(handbook, dt.date.today())
     for warning in warnings:

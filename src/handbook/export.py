@@ -26,8 +26,9 @@ from pathlib import Path
 
 import yaml
 
-from . import build, configuration, docsdir
-from .problems import RecordError
+from handbook import build, configuration
+from handbook.base.problems import RecordError
+from handbook.trust import docsdir
 
 ZENSICAL_CONFIG = "zensical.yml"
 ZENSICAL_OVERRIDES = "overrides-zensical"  # in the project: only the files that differ for Zensical
@@ -91,7 +92,7 @@ def _exported_config(config: dict, extra: dict, nav: list | None, overrides: boo
     if not exported.get("site_url"):
         exported.pop("site_url", None)
     exported["extra"] = extra  # without edit_url: each generated page carries its own edit link
-    # our own extensions (handbook.sanitize) need our package; the exported pages are already safe without them
+    # our own extensions (handbook.trust.sanitize) need our package; the exported pages are already safe without them
     exported["markdown_extensions"] = [
         item for item in exported.get("markdown_extensions", []) if not _extension_name(item).startswith("handbook.")
     ]

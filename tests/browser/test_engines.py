@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT
 from test_accessibility import violations
 
-from handbook import collection, filters
+from handbook.records import collection, filters
 
 BOOK = collection.load(ROOT / "werkvormen")
 WATCH = """

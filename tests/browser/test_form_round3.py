@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 from test_form_rules import draft
 from test_proposal_form import fill_a_werkvorm, group
 
-from handbook import collection
-from handbook.advice import advise
+from handbook.editing.advice import advise
+from handbook.records import collection
 
 NO_LEAVING = """document.addEventListener("click", function (event) {
   var link = event.target.closest("a[href^='mailto:'], a[href^='https://github.com']");

@@ -17,8 +17,10 @@ from helpers import EDIT_URL, ROOT
 from playwright.sync_api import expect
 from test_proposal_form import fill_a_werkvorm, group
 
-from handbook import collection, discovery, split
-from handbook.problems import RecordError
+from handbook.base import discovery
+from handbook.base.problems import RecordError
+from handbook.editing import split
+from handbook.records import collection
 
 NEW = "werkvormen/zz-voorstel.yml"
 

@@ -10,10 +10,11 @@ import threading
 import time
 
 import pytest
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build_site, copy_project
 from pypdf import PdfReader
 
-from handbook import load, offline, programme
+from handbook.records.collection import load
+from handbook.site import offline, programme
 
 BOOK = load(ROOT / "werkvormen")
 THREE = ["leerhuis", "intervisie", "moreel-beraad"]
@@ -228,7 +229,7 @@ def test_after_one_visit_the_programme_a_werkvorm_and_search_work_offline(page, 
 def own_site(tmp_path):
     """The handbook built without PDFs into a folder this test may build again."""
     project = copy_project(tmp_path / "project")
-    result = build(project, HANDBOOK_PDF="0")
+    result = build_site(project, HANDBOOK_PDF="0")
     assert result.returncode == 0, result.stderr
     return project
 
@@ -253,7 +254,7 @@ def test_a_new_build_replaces_the_cache(own_site, browser):
         over.write_text(over.read_text(encoding="utf-8") + "\nDeze zin kwam er bij de tweede bouw bij.\n")
         site = own_site / "site"
         shutil.rmtree(site)  # as a fresh checkout builds it
-        result = build(own_site, HANDBOOK_PDF="0")
+        result = build_site(own_site, HANDBOOK_PDF="0")
         assert result.returncode == 0, result.stderr
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         second = _caches_until(page, lambda names: len(names) == 1 and names != first)

@@ -8,7 +8,7 @@ import pytest
 from helpers import ROOT
 
 import handbook
-from handbook import collection
+from handbook.records import collection
 
 BOOK = collection.load(ROOT / "werkvormen")
 PHONE = {"width": 360, "height": 800}
@@ -124,15 +124,15 @@ def test_no_word_of_the_overview_is_broken_in_two(sized, base_url):
     shown = sized.locator(".hb-matrix table:visible, .hb-perspective:visible").count()
     assert shown >= 1
     shown = sized.locator("article th:visible, article .hb-perspective h2:visible").all_inner_texts()
-    assert set(handbook.vocabulary.ROLES.values()) <= {t.strip().rstrip("¶") for t in shown}  # full names
+    assert set(handbook.base.vocabulary.ROLES.values()) <= {t.strip().rstrip("¶") for t in shown}  # full names
 
 
 def test_overview_on_a_phone_lists_the_werkvormen_per_role(phone, base_url):
     phone.goto(f"{base_url}/werkvormen/overzicht/")
     assert not phone.locator(".hb-matrix").is_visible()
     cards = phone.locator(".hb-perspective")
-    assert cards.count() == len(handbook.vocabulary.ROLES)
-    for card, key in zip(cards.all(), handbook.vocabulary.ROLES, strict=True):
+    assert cards.count() == len(handbook.base.vocabulary.ROLES)
+    for card, key in zip(cards.all(), handbook.base.vocabulary.ROLES, strict=True):
         titles = [t.strip() for t in card.locator("li a").all_inner_texts()]
         assert titles == [e.record.titel for e in BOOK.werkvormen if key in e.record.voor_wie]
 

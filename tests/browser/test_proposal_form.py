@@ -11,8 +11,9 @@ from urllib.parse import parse_qs, urlparse
 from helpers import EDIT_URL, ROOT
 from playwright.sync_api import expect
 
-from handbook import collection, records
-from handbook.model import Werkvorm
+from handbook.records import collection
+from handbook.records import reading as records
+from handbook.records.model import Werkvorm
 
 
 def group(page, legend):

@@ -7,7 +7,7 @@ from helpers import ROOT
 from playwright.sync_api import expect
 
 import handbook
-from handbook import collection, filters
+from handbook.records import collection, filters
 
 BOOK = collection.load(ROOT / "werkvormen")
 WIDE = {e.slug: filters.keys(e.record) for e in BOOK.werkvormen}
@@ -127,7 +127,7 @@ def test_overview_shows_which_werkvormen_suit_which_perspective(page, base_url):
         assert row.locator("a").inner_text() == entry.record.titel
         cells = row.locator("td").all_inner_texts()[1:]
         assert ["ja" in c and "nee" not in c for c in cells] == [
-            role in entry.record.voor_wie for role in handbook.vocabulary.ROLES
+            role in entry.record.voor_wie for role in handbook.base.vocabulary.ROLES
         ]
     row.locator("a").click()
     assert page.url.endswith(f"/werkvormen/{BOOK.werkvormen[-1].slug}/")

@@ -21,9 +21,10 @@ from helpers import ROOT, build_site, copy_project
 from playwright.sync_api import expect
 from test_proposal_form import fill_a_werkvorm
 
-from handbook import collection, textrules
-from handbook.model import Werkvorm
-from handbook.yamlfile import parse
+from handbook.base import textrules
+from handbook.base.yamlfile import parse
+from handbook.records import collection
+from handbook.records.model import Werkvorm
 
 HEADINGS = ["__config", "filters", "Hoe organiseer je het", "Volgende stap", "hb-yaml"]
 DOCS_PAGE = """---

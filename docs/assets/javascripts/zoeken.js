@@ -27,7 +27,7 @@
  *
  * The index side (other names, reasons, word parts, accent-free words, page weights, and the
  * table of words `config.handbook` this file reads) is made at build time by
- * src/handbook/search.py and src/handbook/wordforms.py.
+ * src/handbook/search/index.py and src/handbook/search/wordforms.py.
  */
 (function () {
   "use strict";
@@ -65,7 +65,7 @@
     return Math.log((help.paginas + 1) / n) / Math.log(help.paginas + 1);
   }
 
-  /* The known parts of a compound the site does not hold, as src/handbook/wordforms.py splits
+  /* The known parts of a compound the site does not hold, as src/handbook/search/wordforms.py splits
      (bounded: see zoekregels.js). */
   function splitCompound(word) {
     return rules ? rules.splitCompound(word, function (part) { return pages(part) > 0; }) : [];

@@ -4,7 +4,7 @@
  * search index Material already fetched, and tests and bench/search_eval.py call them directly.
  *
  * - `splitCompound`: the known parts of a compound the site does not hold, by the rule of
- *   src/handbook/wordforms.py, bounded the same way (a word over 40 letters is never split, at
+ *   src/handbook/search/wordforms.py, bounded the same way (a word over 40 letters is never split, at
  *   most 4 parts, each start of the word tried once): a typed word can no longer freeze the tab.
  * - `model` and `rank`: lunr (inside Material) finds the pages; for a query of three or more
  *   words that carry meaning, `rank` orders them again as a reader expects an answer to a
@@ -75,7 +75,7 @@
     return w.replace(/v$/, "f").replace(/z$/, "s");
   }
 
-  /* The known parts of a compound (see src/handbook/wordforms.py); `known(word)` says whether the
+  /* The known parts of a compound (see src/handbook/search/wordforms.py); `known(word)` says whether the
      site holds a word. Bounded: at most MAX_PARTS parts, words over MAX_WORD letters never split,
      each start of the word tried once. */
   function splitCompound(word, known) {
