@@ -77,7 +77,7 @@ def test_experienced_is_not_searched_as_experience(page, base_url):
     """The stemmer makes "ervaren" and "ervaring" one word; the index keeps "ervaren" apart."""
     titles = search(page, base_url, "ervaren")
     assert titles[0] != "Ervaringskennis inbrengen", titles
-    assert "Post-hbo-leergang Jeugdprofessional van de toekomst" in titles[:3], titles
+    assert "Leergang voor ervaren jeugdprofessionals" in titles[:3], titles
 
 
 def answer_for(page, base_url, query):
@@ -263,6 +263,18 @@ def test_a_split_verb_in_the_question_finds_the_joined_word(page, base_url):
     ]
     order = ranked(page, base_url, docs, "hoe laat ik jongeren uit de regio samen komen")  # samen ... komen
     assert order[0] == "samen/", order
+
+
+def test_a_word_in_a_long_body_counts_less_than_in_a_short_one(page, base_url):
+    # the same four words, as far apart, in the body of both pages; the long page comes first from lunr
+    words = ["rooster", "budget", "vervoer", "locatie"]
+    spread = " ".join(f"{word} {'tekst ' * 8}" for word in words)
+    docs = [
+        *page_doc("lang/", "Lange pagina", "Over iets anders.", body=spread + "woord " * 400),
+        *page_doc("kort/", "Korte pagina", "Over iets anders.", body=spread),
+    ]
+    order = ranked(page, base_url, docs, "Wat doe ik met rooster, budget, vervoer en locatie?")
+    assert order[0] == "kort/", order
 
 
 def test_a_short_query_keeps_lunrs_order(page, base_url):

@@ -13,7 +13,9 @@
  *   name, summary or one reason (`wanneer_kiezen`) holds several of the query's words ranks
  *   above one that holds one of them, words next to each other in the query count more when
  *   they stand together on the page, and a word that is only a part of a longer word on the page
- *   ("wisselen" in "uitwisseling") counts for a third.
+ *   ("wisselen" in "uitwisseling") counts for a third. A word found only in the body counts less
+ *   the longer the body is (BM25's length norm, for a word counted once): a page whose text grew
+ *   holds more of any question's words by chance, and must not come up first for every question.
  */
 (function (root) {
   "use strict";
@@ -36,7 +38,9 @@
   var PART = 0.35;  // a query word found only inside a longer word of the page
   var NEAR = 6;  // words apart in the body that still count as a phrase
   // weights, measured on the tune half of bench/search_questions.yml and on bench/search_queries.yml
-  var WEIGHTS = {least: 3, short: 0.3, prior: 0.3, role: 0.3, joined: 0.7, focus: 2, phrase: 1, coverage: 1};
+  // length and saturation: BM25's b and k1 for the body, its usual values (b 0.5 and k1 0.5 measured the same; b 1 or k1 2 lost an earlier query)
+  var WEIGHTS = {least: 3, short: 0.3, prior: 0.3, role: 0.3, joined: 0.7, focus: 2, phrase: 1, coverage: 1,
+                 length: 0.75, saturation: 1.2};
 
   function toSet(list) {
     var set = Object.create(null);
@@ -135,7 +139,7 @@
       if (!grouped[at]) { grouped[at] = []; order.push(at); }
       grouped[at].push(doc);
     });
-    return {pages: [], holding: Object.create(null), vocabulary: [], count: order.length,
+    return {pages: [], holding: Object.create(null), vocabulary: [], count: order.length, bodyWords: 0, withBody: 0,
             waiting: order.map(function (at) { return [at, grouped[at]]; }), seen: Object.create(null), done: !order.length};
   }
 
@@ -144,6 +148,8 @@
     if (!next) { return m; }
     var page = pageOf(next[0], next[1]);
     m.pages.push(page);
+    m.bodyWords += page.body.length;  // for the average length of a body
+    m.withBody += page.body.length ? 1 : 0;
     Object.keys(page.vocabulary).forEach(function (s) {
       m.holding[s] = (m.holding[s] || 0) + 1;
       if (!m.seen[s]) { m.seen[s] = true; m.vocabulary.push(s); }
@@ -274,12 +280,22 @@
     return best;
   }
 
-  function score(page, found, explain) {
-    var total = 0, covered = 0, weight = 0, phrase = 0;
+  /* What a word found only in the body of this page counts for: 1 for a body of average length or
+     shorter, less for a longer one (BM25 with the word counted once: (k1 + 1) / (k1 * (1 - b + b *
+     length / average) + 1)). Never more than 1: the body stays below the summary and the reasons. */
+  function bodyWeight(page, m) {
+    var average = m.withBody ? m.bodyWords / m.withBody : 0;
+    if (!average || !page.body.length) { return 1; }
+    var k = WEIGHTS.saturation, b = WEIGHTS.length;
+    return Math.min(1, (k + 1) / (k * (1 - b + b * page.body.length / average) + 1));
+  }
+
+  function score(page, found, m, explain) {
+    var total = 0, covered = 0, weight = 0, phrase = 0, body = bodyWeight(page, m);
     var perSentence = page.core.map(function () { return 0; }), perCount = perSentence.slice();
     var held = found.map(function (term) {
       weight += term.weight;
-      var inName = holds(page.nameOwn, term), inCore = holds(page.coreOwn, term), inBody = holds(page.bodyOwn, term);
+      var inName = holds(page.nameOwn, term), inCore = holds(page.coreOwn, term), inBody = body * holds(page.bodyOwn, term);
       total += term.weight * Math.max(FIELD.name * inName, FIELD.core * inCore, FIELD.body * inBody);
       covered += term.weight * Math.max(inName, inCore, inBody);
       var sentences = inCore ? page.coreSets.map(function (own) { return holds(own, term); }) : null;
@@ -300,7 +316,7 @@
       else if (near(page.bodyAt, a, b)) { phrase += pair / 2; }
     }
     var coverage = weight ? covered / weight : 0;
-    if (explain) { return {total: total, coverage: coverage, focus: focus, phrase: phrase, boost: page.boost}; }
+    if (explain) { return {total: total, coverage: coverage, focus: focus, phrase: phrase, body: body, boost: page.boost}; }
     return page.boost * (total * Math.pow(coverage, WEIGHTS.coverage) + WEIGHTS.focus * focus + WEIGHTS.phrase * phrase);
   }
 
@@ -327,7 +343,7 @@
     m.pages.forEach(function (page) { byLocation[page.location] = page; });
     var scored = locations.map(function (at, position) {
       var page = byLocation[at];
-      return {at: at, position: position, score: page ? score(page, found) : 0};
+      return {at: at, position: position, score: page ? score(page, found, m) : 0};
     });
     var top = Math.max.apply(null, scored.map(function (s) { return s.score; }).concat([1e-9]));
     scored.forEach(function (s) { s.total = s.score / top + (WEIGHTS.prior + (meaning <= 3 ? WEIGHTS.short : 0)) / (1 + s.position); });
@@ -335,7 +351,7 @@
     return scored.map(function (s) { return s.at; });
   }
 
-  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, begin: begin, step: step, rank: rank, terms: terms, explain: function (page, found) { return score(page, found, true); }, fold: fold,
+  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, begin: begin, step: step, rank: rank, terms: terms, explain: function (page, found, m) { return score(page, found, m || {withBody: 0}, true); }, fold: fold,
              STOP: STOP, MIN_PART: MIN_PART, MAX_WORD: MAX_WORD};
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.hbZoekregels = api; }
 })(this);
