@@ -49,6 +49,13 @@ FILLED = {
     '  - bron: "VUL IN': "  - bron: gluren-bij-de-burens-kaart",
     "    gebruikt_voor: ": "    gebruikt_voor: Het idee van samen tijd doorbrengen.",
     "eigen_advies: ": "eigen_advies: De stappen zijn eigen advies.",
+    # the sample programme: 15 + 25 + 15 minutes, within the 45 to 60 above
+    '  - minuten: "VUL IN: minuten, bijvoorbeeld 15"': "  - minuten: 15",
+    '  - minuten: "VUL IN: minuten, bijvoorbeeld 60"': "  - minuten: 25",
+    '    onderdeel: "VUL IN: wat er gebeurt': "    onderdeel: Aan tafel",
+    '    onderdeel: "VUL IN: het hoofddeel': "    onderdeel: Samen eten en praten",
+    '    uitleg: "VUL IN': "    uitleg: Iedereen vertelt wat hem deze week opviel.",
+    '    onderdeel: "VUL IN: afsluiten': "    onderdeel: Een datum voor de volgende keer",
 }
 
 

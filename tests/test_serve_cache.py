@@ -22,6 +22,9 @@ import properdocs16
 import pytest
 from helpers import PDF_CACHE, ROOT, copy_project, edit, make_serve, serve_command, shows
 
+from handbook.base import paths
+from handbook.records.collection import load
+
 DRIVER = Path(__file__).with_name("serve_driver.py")
 
 
@@ -122,6 +125,13 @@ CHANGES = {
 }
 
 
+def _pages_showing_a_record() -> int:
+    """At most the pages that can show leerhuis's summary: its own, those of the records it relates to, the
+    pages generated from every record (catalogue, programme, downloads...) and the proposal form."""
+    book = load(ROOT / "werkvormen")
+    return 1 + len(book.related(book.get("leerhuis"))) + len(paths.GENERATED) + 1
+
+
 @pytest.mark.slow
 def test_every_rebuild_of_a_preview_equals_a_build_in_a_fresh_process(project: Path, preview_of):
     """One serve process through a changed record, configuration, override and page, in turn."""
@@ -141,7 +151,7 @@ def test_every_rebuild_of_a_preview_equals_a_build_in_a_fresh_process(project: P
         assert marker in (site / page).read_text(encoding="utf-8"), name
         if name in ("record", "page"):  # only the pages that show it are converted again
             kept, converted = _from_memory(log)
-            assert kept > 20 and 0 < converted < 10, (name, log)
+            assert kept > 20 and 0 < converted <= _pages_showing_a_record(), (name, log)
         _same_as_a_fresh_process(project, site, preview_of, name)
 
 
