@@ -85,6 +85,7 @@ def read(tmp_path: Path, data: bytes):
     return record, problems
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.dictionaries(FIELDS, VALUES, max_size=8))
 def test_generated_records_are_accepted_or_refused_with_our_own_messages(tmp_path, data):
@@ -106,6 +107,7 @@ def test_mutated_real_records_are_accepted_or_refused_with_our_own_messages(tmp_
     read(tmp_path, bytes(data))
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=st.sampled_from(sorted(Werkvorm.model_fields)), value=VALUES)
 def test_a_real_record_with_one_field_replaced_loads_or_raises_record_error(tmp_path, field, value):

@@ -92,11 +92,13 @@ def test_new_record_fails_until_filled_in_then_builds_into_a_page(project):
     assert page.select_one("article h1").get_text(strip=True).startswith("Samen lunchen")
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_new_refuses_to_overwrite_a_record(project):
     result = run("new", "Leerhuis", cwd=project)
     assert result.returncode == 2 and "bestaat al" in result.stderr
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_warns_about_long_sentences_old_reviews_and_missing_relations_but_passes(project):
     path = project / "werkvormen" / "leerhuis.yml"
     text = path.read_text(encoding="utf-8")
@@ -122,6 +124,7 @@ def test_check_warns_about_long_sentences_old_reviews_and_missing_relations_but_
     assert len([line for line in ours if "een zin van" not in line or "resultaten:" in line]) == 3, out
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_writes_github_annotations_for_pull_requests(project):
     path = project / "werkvormen" / "leerhuis.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("\ntitel:", "\ntitle:"), encoding="utf-8")

@@ -77,6 +77,7 @@ def test_the_export_built_without_hooks_is_the_hooks_build(site, tmp_path):
     assert page.find("a", href="../../downloads/checklist-leerhuis.pdf") is not None
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_export_updates_its_output_in_place(tmp_path):
     project = copy_project(tmp_path / "project")
     out = tmp_path / "export"
@@ -105,6 +106,7 @@ def test_export_updates_its_output_in_place(tmp_path):
     assert len(changed) < len(before) / 4
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_export_of_a_broken_record_writes_nothing(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "werkvormen" / "leerhuis.yml").write_text("titel: Leerhuis\n", encoding="utf-8")
@@ -198,6 +200,7 @@ def test_an_export_without_a_site_address_builds(tmp_path):
     assert built.returncode == 0, built.stderr
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_the_export_names_no_extension_of_ours_and_keeps_engine_overrides_apart(tmp_path):
     out = tmp_path / "export"
     result = export(ROOT, out, HANDBOOK_PDF="0")

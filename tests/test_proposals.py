@@ -64,6 +64,7 @@ def test_a_duplicate_title_is_reported_on_the_file_the_change_adds(tmp_path):
     assert blamed == ["werkvormen/aaa-intervisie.yml"]
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_asks_git_which_files_are_new(tmp_path):
     project = tmp_path / "p"
     root = copy(project)
@@ -135,6 +136,7 @@ def test_make_new_bron_writes_a_source_with_licence_help_that_check_accepts_once
         scaffold.new_source("Rapport leernetwerken 2024", root)
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_keeps_the_choices_in_the_schema_in_step_with_the_records(tmp_path):
     project = tmp_path / "p"
     root = copy(project)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
 from helpers import ROOT
 
 from handbook.records import collection, text
@@ -32,6 +33,7 @@ def test_navigation_lists_entries_only_while_the_list_is_short():
     assert navigation.expand(nav, book, limit=1) == nav
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_command_reports_ok_and_fails_on_problems(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "handbook", "check"], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0 and "geen fouten" in ok.stdout  # advice (warnings) does not fail the check

@@ -300,6 +300,7 @@ def test_a_symlinked_checklists_folder_is_refused(tmp_path):
     assert any("symlink" in p for p in problems_for(root))
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_thirty_thousand_nested_brackets_do_not_crash_the_process(tmp_path):
     """libyaml's C composer overflows the C stack on deep flow nesting; the loader must not use it then."""
     root = replace_in_leerhuis(tmp_path, r"^verwant:$", "verwant: " + DEEP_BRACKETS)
@@ -535,6 +536,7 @@ def _accepted_book(root: Path, field: str, value: str):
         return None
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=st.sampled_from(TEXT_FIELDS), value=PROSE)
 def test_every_accepted_record_renders_its_page_and_print_html(scratch, field, value):

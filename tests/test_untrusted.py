@@ -118,6 +118,7 @@ def test_werkvormen_itself_a_symlink_is_refused(tmp_path):
     assert refused(root) == ["werkvormen/:1:1: is een snelkoppeling (symlink); zet de records zelf hier"]
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_reports_a_symlink_in_docs_with_the_records(tmp_path):
     project = docs_project(tmp_path)
     shutil.copytree(ROOT / "werkvormen", project / "werkvormen")
@@ -274,6 +275,7 @@ def _injected_records(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_prints_every_value_on_its_own_line_and_no_workflow_command(tmp_path):
     root = _injected_records(tmp_path)
     summary = tmp_path / "summary.md"
@@ -286,6 +288,7 @@ def test_check_prints_every_value_on_its_own_line_and_no_workflow_command(tmp_pa
     assert "werkvormen/x\\n::error::geen fouten.yml:1:1:" in result.stderr
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_the_job_summary_is_one_code_block_that_no_record_text_closes(tmp_path):
     root = _injected_records(tmp_path)
     data = parse((root / "intervisie.yml").read_text(encoding="utf-8")).data
@@ -384,6 +387,7 @@ DEEP = [  # (case, text put in place of `verwant:`, expected)
 ]
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 @pytest.mark.parametrize(("case", "new", "expected"), DEEP, ids=[r[0] for r in DEEP])
 def test_deep_nesting_is_a_dutch_message_not_a_crash(tmp_path, case, new, expected):
     root = records(tmp_path)
@@ -440,6 +444,7 @@ def _text_rule(text: str) -> None:
         textrules.text(text)
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 @pytest.mark.parametrize(("case", "function", "value"), LINEAR, ids=[r[0] for r in LINEAR])
 def test_every_pattern_takes_seconds_at_most_on_250_kb(case, function, value):
     """Linear patterns take milliseconds to a second here on a busy machine; the quadratic key-line
@@ -452,6 +457,7 @@ def test_every_pattern_takes_seconds_at_most_on_250_kb(case, function, value):
     assert took < 3.0, f"{case}: {took:.2f} s"
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_answers_within_seconds_on_the_reported_line(tmp_path):
     root = records(tmp_path)
     path = root / "leerhuis.yml"
@@ -636,6 +642,7 @@ def test_every_file_of_the_project_is_either_content_or_code():
     assert not any(f.startswith(("hooks/", "overrides/", ".github/", "docs/assets/")) for f in content)
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
     summary = tmp_path / "summary.md"
     changed = "werkvormen/leerhuis.yml\nhooks/handbook_hooks.py\ndocs/x`\\n## kop.js\n"
@@ -656,6 +663,7 @@ def test_the_check_job_names_the_code_a_pull_request_changes(tmp_path):
     assert only_content.stdout.startswith("## Alleen inhoud")
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_in_ci_refuses_a_schema_file_edited_beyond_its_lists(tmp_path):
     """schema/*.json is content (issue 34); CI refuses one whose rules are not the model's."""
     shutil.copytree(ROOT / "werkvormen", tmp_path / "werkvormen")

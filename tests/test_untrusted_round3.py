@@ -265,6 +265,7 @@ def test_a_page_has_the_records_limits(tmp_path, case, text, expected):
     assert time.monotonic() - start < 10  # a generous bound: before, 30,000 '[' took 143 s
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_check_survives_the_page_bombs_as_a_process(tmp_path):
     project = docs_project(tmp_path)
     shutil.copytree(ROOT / "werkvormen", project / "werkvormen")
@@ -331,6 +332,7 @@ def test_the_changed_pages_table_escapes_every_column(name):
     assert cell.endswith(fence) and fence not in inner  # one code span, from the first backtick to the last
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_a_file_name_that_is_not_utf8_does_not_crash_the_summary(tmp_path):
     root = records(tmp_path)
     shutil.copy(root / "leerhuis.yml", os.fsdecode(bytes(root) + b"/x\xff.yml"))
@@ -440,6 +442,7 @@ def make_project(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_make_new_passes_the_title_through_the_environment(tmp_path):
     project = make_project(tmp_path)
     spot = Path(tempfile.mkdtemp(prefix="r", dir="/tmp"))  # a short path: the title fits the model's 80
@@ -463,6 +466,7 @@ def test_make_new_passes_the_title_through_the_environment(tmp_path):
         shutil.rmtree(spot)
 
 
+@pytest.mark.slow  # starts a process, or renders the whole site per example: the end-to-end tier
 def test_a_title_too_long_is_a_dutch_error(tmp_path):
     project = make_project(tmp_path)
     for target in ("new", "new-bron"):
