@@ -13,7 +13,7 @@ from markupsafe import Markup
 from handbook.base import paths
 from handbook.base.paths import BOOK_PDF
 from handbook.base.vocabulary import ROLES
-from handbook.records import facts, text, views
+from handbook.records import text, views
 from handbook.records.collection import Handbook
 from handbook.records.entry import Entry
 from handbook.trust import sanitize
@@ -174,13 +174,5 @@ def _html_templates() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(markdown=_markdown, inline=_inline, sentence=text.sentence, role=ROLES.get)
-    env.globals.update(
-        facts=facts.practical,
-        numbered=views.numbered,
-        programme=views.programme,
-        duration=text.duration,
-        span=text.span,
-        dutch_date=text.dutch_date,
-        page_url=lambda entry: f"/{entry.folder}/{entry.slug}/",
-    )
+    env.globals.update(views.layout_helpers(), page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
     return env

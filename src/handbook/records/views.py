@@ -180,3 +180,15 @@ def _choice(entry: Entry) -> Choice:
     record = entry.record
     when = record.wanneer_kiezen[0] if record.wanneer_kiezen else record.samenvatting
     return Choice(entry, when, " · ".join(fact.value for fact in facts.card(record)))
+
+
+def layout_helpers() -> dict[str, object]:
+    """The helpers the page templates and the print templates both lay out with: registered once for both."""
+    return {
+        "facts": facts.practical,
+        "numbered": numbered,
+        "programme": programme,
+        "duration": text.duration,
+        "span": text.span,
+        "dutch_date": text.dutch_date,
+    }

@@ -155,15 +155,12 @@ def _markdown_templates() -> jinja2.Environment:
         theme=THEMES.get,
         goal=GOALS.get,
     )
+    env.globals.update(views.layout_helpers())
     env.globals.update(
         roles=ROLES,
-        duration=text.duration,
-        span=text.span,
-        dutch_date=text.dutch_date,
         link=link,
         link_from_root=lambda entry: link(SOURCES, entry),
         card_facts=facts.card,
-        facts=facts.practical,
         first_facts=facts.first_screen,
         more_facts=facts.more,
         guidelines=facts.guidelines,
@@ -173,8 +170,6 @@ def _markdown_templates() -> jinja2.Environment:
         reuse=views.reuse,
         related_heading=views.related_heading,
         alternative=views.alternative,
-        numbered=views.numbered,
-        programme=views.programme,
         search_words=search.page_words,  # for engines that run no hook (export): see search.page_words
         programme_labels=programme.LABELS,
         programme_texts=json.dumps(programme.LABELS, ensure_ascii=False),
