@@ -71,3 +71,10 @@ def test_record_pages_carry_their_search_words_for_engines_without_hooks(site, i
     assert "casuistiekbespreking" in case.get_text().split()  # accent-free
     # Material weighs them in `namen`; the loose line stays out of its result text
     assert search.WORDS_LABEL not in json.dumps(index["docs"], ensure_ascii=False)
+
+
+def test_a_synonym_group_counts_for_the_head_of_a_compound_name(index):
+    # Leernetwerkbijeenkomst ends in "netwerkbijeenkomst", a word of the leernetwerk group
+    assert "community of practice" in doc(index, "werkvormen/leernetwerkbijeenkomst/")["namen"]
+    # Docentstage (an other name of meelopen) starts with "docent": a stage, not a docent
+    assert "leraar" not in doc(index, "werkvormen/meelopen-in-de-praktijk/")["namen"]

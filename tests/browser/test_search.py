@@ -228,12 +228,12 @@ def page_doc(location, title, summary="", reasons="", body=""):
     return docs
 
 
-def ranked(page, base_url, docs, query):
+def ranked(page, base_url, docs, query, filler="Een pagina over iets anders."):
     """zoekregels.rank on an index of our own: the order does not hang on the records' sentences."""
     page.goto(f"{base_url}/")
     locations = list(dict.fromkeys(doc["location"].split("#")[0] for doc in docs))
     locations += [f"vul{n}/" for n in range(6)]
-    filler = [page_doc(f"vul{n}/", f"Vulling {n}", "Een pagina over iets anders.") for n in range(6)]
+    filler = [page_doc(f"vul{n}/", f"Vulling {n}", filler) for n in range(6)]
     index = {"docs": [doc for some in filler for doc in some] + docs}
     return page.evaluate(RANK, [index, query, locations])
 
@@ -280,3 +280,29 @@ def test_a_word_in_a_long_body_counts_less_than_in_a_short_one(page, base_url):
 def test_a_short_query_keeps_lunrs_order(page, base_url):
     docs = [*page_doc("a/", "Intervisie", "Een groep."), *page_doc("b/", "Groep", "Een groep intervisie intervisie.")]
     assert ranked(page, base_url, docs, "hoe kan ik intervisie") == ["a/", "b/", *[f"vul{n}/" for n in range(6)]]
+
+
+def test_a_word_in_one_name_weighs_more_than_the_same_word_in_many_texts(page, base_url):
+    # every word of the question stands in every page's text, but "begin" in one name only: that
+    # page answers "hoe begin je", though lunr put the other first
+    docs = [
+        *page_doc("gaande/", "Netwerk gaande houden", "Een netwerk met school en praktijk. Begin op tijd."),
+        *page_doc("starten/", "Netwerk beginnen", "Een netwerk met school en praktijk."),
+    ]
+    filler = "Begin hier: een netwerk met school en praktijk, iets anders."
+    order = ranked(page, base_url, docs, "Hoe begin je een netwerk met school en praktijk?", filler=filler)
+    assert order[0] == "starten/", order
+
+
+TERMS = """([index, query]) => {
+  const rules = window.hbZoekregels;
+  return rules.terms(query, rules.model(index), []).map((t) => [t.word, t.weight, t.stems.map((c) => c.stem)]);
+}"""
+
+
+def test_a_past_participle_counts_for_its_verb_and_an_unknown_word_weighs_nothing(page, base_url):
+    page.goto(f"{base_url}/")
+    index = {"docs": page_doc("a/", "Werken", "Wij werken samen.") + page_doc("b/", "Leren", "Over iets anders.")}
+    terms = {word: (weight, stems) for word, weight, stems in page.evaluate(TERMS, [index, "gewerkt met xyzzy"])}
+    assert terms["gewerkt"][1] == ["werk"], terms  # gewerkt -> werk, the stem of "werken"
+    assert terms["gewerkt"][0] > 0 and terms["xyzzy"][0] == 0, terms

@@ -16,6 +16,10 @@
  *   ("wisselen" in "uitwisseling") counts for a third. A word found only in the body counts less
  *   the longer the body is (BM25's length norm, for a word counted once): a page whose text grew
  *   holds more of any question's words by chance, and must not come up first for every question.
+ *   A word in a page's name weighs by how few names hold it, when that is more than its weight in
+ *   all texts: "begin" stands in many texts but in one name ("Een leernetwerk starten", with its
+ *   synonyms). A past participle counts for its verb (gewerkt: werken); a word no page holds
+ *   weighs nothing.
  */
 (function (root) {
   "use strict";
@@ -39,8 +43,9 @@
   var NEAR = 6;  // words apart in the body that still count as a phrase
   // weights, measured on the tune half of bench/search_questions.yml and on bench/search_queries.yml
   // length and saturation: BM25's b and k1 for the body, its usual values (b 0.5 and k1 0.5 measured the same; b 1 or k1 2 lost an earlier query)
+  // naming: the share of a word's rarity among names that a name hit may weigh (0.25 and 0.3 won the same on the tune half)
   var WEIGHTS = {least: 3, short: 0.3, prior: 0.3, role: 0.3, joined: 0.7, focus: 2, phrase: 1, coverage: 1,
-                 length: 0.75, saturation: 1.2};
+                 length: 0.75, saturation: 1.2, naming: 0.25};
 
   function toSet(list) {
     var set = Object.create(null);
@@ -139,7 +144,7 @@
       if (!grouped[at]) { grouped[at] = []; order.push(at); }
       grouped[at].push(doc);
     });
-    return {pages: [], holding: Object.create(null), vocabulary: [], count: order.length, bodyWords: 0, withBody: 0,
+    return {pages: [], holding: Object.create(null), naming: Object.create(null), vocabulary: [], count: order.length, bodyWords: 0, withBody: 0,
             waiting: order.map(function (at) { return [at, grouped[at]]; }), seen: Object.create(null), done: !order.length};
   }
 
@@ -154,6 +159,7 @@
       m.holding[s] = (m.holding[s] || 0) + 1;
       if (!m.seen[s]) { m.seen[s] = true; m.vocabulary.push(s); }
     });
+    Object.keys(page.nameOwn).forEach(function (s) { m.naming[s] = (m.naming[s] || 0) + 1; });
     m.done = !m.waiting.length;
     return m;
   }
@@ -241,17 +247,28 @@
           return other.length > c.stem.length && other.indexOf(c.stem) >= 0;
         });
       });
-      var pagesWith = Math.max.apply(null, t.stems.map(function (c) { return m.holding[c.stem] || 0; }).concat([1]));
-      t.weight = Math.log((m.count + 1) / pagesWith) / Math.log(m.count + 1) * (t.role ? WEIGHTS.role : 1) * (t.joined ? WEIGHTS.joined : 1);
+      var pagesWith = Math.max.apply(null, t.stems.map(function (c) { return m.holding[c.stem] || 0; }).concat([0]));
+      var anywhere = pagesWith || t.stems.some(function (c) { return c.longer.length; });
+      // a word no page holds tells no page from another: it weighs nothing (it still makes the query a question)
+      var factor = (t.role ? WEIGHTS.role : 1) * (t.joined ? WEIGHTS.joined : 1);
+      t.weight = !anywhere ? 0 : rarity(pagesWith, m) * factor;
+      // in a name, a word weighs by how few names hold it: "begin" is in many texts, in one name
+      var namesWith = Math.max.apply(null, t.stems.map(function (c) { return m.naming[c.stem] || 0; }).concat([0]));
+      t.nameWeight = namesWith ? Math.max(t.weight, rarity(namesWith, m) * factor * WEIGHTS.naming) : t.weight;
     });
     return out;
+  }
+
+  function rarity(pagesWith, m) {
+    return Math.log((m.count + 1) / Math.max(pagesWith, 1)) / Math.log(m.count + 1);
   }
 
   /* The stems that count for a query word: its own; when the site lacks it, the parts of the
      compound or the stems one or two typing errors away. */
   function candidates(word, s, m) {
     if (m.holding[s]) { return [{stem: s, full: 1}]; }
-    var forms = [word.replace(/t$/, ""), word.replace(/[dt]en?$/, "")];  // speelt -> speel; handelde -> handel
+    var forms = [word.replace(/t$/, ""), word.replace(/[dt]en?$/, ""),  // speelt -> speel; handelde -> handel
+                 word.replace(/^ge(.{3,})[dt]$/, "$1")];  // a past participle: gewerkt -> werk, geleerd -> leer
     for (var f = 0; f < forms.length; f++) {
       if (forms[f] !== word && forms[f].length >= 4 && m.holding[stem(forms[f])]) { return [{stem: stem(forms[f]), full: 1}]; }
     }
@@ -296,7 +313,7 @@
     var held = found.map(function (term) {
       weight += term.weight;
       var inName = holds(page.nameOwn, term), inCore = holds(page.coreOwn, term), inBody = body * holds(page.bodyOwn, term);
-      total += term.weight * Math.max(FIELD.name * inName, FIELD.core * inCore, FIELD.body * inBody);
+      total += Math.max(FIELD.name * inName * term.nameWeight, term.weight * Math.max(FIELD.core * inCore, FIELD.body * inBody));
       covered += term.weight * Math.max(inName, inCore, inBody);
       var sentences = inCore ? page.coreSets.map(function (own) { return holds(own, term); }) : null;
       if (sentences) {

@@ -122,14 +122,27 @@ def _phrases_of(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, .
 
 
 def names(entry: Entry) -> list[str]:
-    """Every name a reader may search this entry by: title, other names and their synonym groups."""
+    """Every name a reader may search this entry by: title, other names and their synonym groups.
+
+    A group counts when one of its words stands in a name, or is the head of a compound in a name:
+    a Leernetwerkbijeenkomst is a netwerkbijeenkomst, so "community of practice" finds it. Only the
+    head (the end) counts: a docentstage is a stage, not a docent.
+    """
     own = [entry.record.titel, *getattr(entry.record, "ook_bekend_als", [])]
     found = [fold(name) for name in own]
     phrases = [_phrase(name) for name in own]
     for group, words in _group_phrases():
-        if any(word in phrase for word in words for phrase in phrases):
+        if any(word in phrase or _is_head(word, phrase) for word in words for phrase in phrases):
             found += [fold(word) for word in group]
     return list(dict.fromkeys(found))
+
+
+def _is_head(word: str, phrase: str) -> bool:
+    """Whether one word (" netwerkbijeenkomst ") ends a longer word of `phrase` (" leernetwerkbijeenkomst ")."""
+    head = word.strip()
+    if " " in head:
+        return False
+    return any(len(other) >= len(head) + wordforms.MIN_PART and other.endswith(head) for other in phrase.split())
 
 
 def location(entry: Entry) -> str:
