@@ -42,6 +42,7 @@ QUESTIONS = ROOT / "bench" / "search_questions.yml"
 SETS = {"earlier": QUERIES, "questions": QUESTIONS}
 THROTTLE = 4  # Chromium's CPU slowed 4x: about a mid-range phone
 SLOW_TARGET_MS = 100  # a 100-character question answered within this on the slowed CPU
+SLOW_RUNS = 5  # answers per question on the slowed CPU; the median is reported
 RESULTS = ROOT / "bench" / "search_results.json"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -207,8 +208,10 @@ def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]
         if throttled:  # the same on a CPU slowed down to a phone's; the worker is slowed as well
             cdp = page.context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
-            for query in throttled:
-                SLOW.append((query, page.evaluate(RESPONSE, query)))
+            for query in throttled:  # the median of a few answers: one answer may meet a garbage collection
+                times = [page.evaluate(RESPONSE, query) for _ in range(SLOW_RUNS)]
+                answered = [ms for ms in times if ms is not None]
+                SLOW.append((query, statistics.median(answered) if len(answered) == SLOW_RUNS else None))
             for n in (38, 60):
                 ms = page.evaluate(BOMB_JS, n)
                 BOMBS.append(
@@ -415,7 +418,10 @@ def main() -> int:
                 report(engine, summary(some), some, args.verbose)
     for query, ms in SLOW:
         shown = "no answer" if ms is None else f"{ms:.0f} ms"
-        print(f"CPU slowed {THROTTLE}x: {shown} (target < {SLOW_TARGET_MS} ms) for a {len(query)}-character question")
+        print(
+            f"CPU slowed {THROTTLE}x: {shown}, median of {SLOW_RUNS} (target < {SLOW_TARGET_MS} ms)"
+            f" for a {len(query)}-character question"
+        )
     for line in [*BOMBS, *bomb_figures()]:
         print(f"word bomb: {line} (target: well under a second)")
     print(f"requests to other hosts: {len(OUTSIDE)} {OUTSIDE[:5]}")

@@ -37,6 +37,7 @@
               "ik in is je jij jou jouw kan kun me meer met mijn na naar niet nog of om ook op " +
               "over te tot u uit van voor wat we welke wie wij zij ze zo zonder").split(" ");
   var MIN_PART = 3, LINKS = ["s", "en", "e"];
+  var SECTIONS = 3;  // sections shown under a page for a question (Material shows every matching one)
   var rules = window.hbZoekregels || null;  // zoekregels.js: compounds, and the order for a question
   var help = null;  // config.handbook of the index: {paginas, woorden: {word: pages}, termen: {word: term}}
   var model = null;  // what rules.rank needs of the index (zoekregels.js), made once it arrives
@@ -223,6 +224,31 @@
     return model;
   }
 
+  /* Each result with only the query terms it holds: Material lists the others under every result
+     ("Ontbreekt: ..."), one `innerHTML +=` per word, hundreds for a long question; that list is hidden
+     (handboek.css: the words were found in another form), so it is not made at all. For a question,
+     a page shows its SECTIONS best sections: a long question's common words match nearly every
+     section, and drawing them all made the answer slow on a phone. */
+  function lighter(data, question) {
+    if (!data || !data.items) { return data; }
+    var items = data.items.map(function (group) {
+      var page = group.filter(function (doc) { return doc && String(doc.location).indexOf("#") < 0; });
+      var sections = group.filter(function (doc) { return page.indexOf(doc) < 0; });
+      var kept = question ? page.concat(sections.slice(0, SECTIONS)) : group;
+      return kept.map(function (doc) {
+        if (!doc || !doc.terms) { return doc; }
+        var terms = {};
+        Object.keys(doc.terms).forEach(function (term) { if (doc.terms[term]) { terms[term] = true; } });
+        return Object.assign({}, doc, {terms: terms});
+      });
+    });
+    return Object.assign({}, data, {items: items});
+  }
+
+  function isQuestion(query) {
+    return !!(query.trim() && modelled() && rules.isQuestion(model, query));
+  }
+
   /* Material's result for a question or situation, its pages in the order rules.rank gives. */
   function reordered(data, query) {
     var items = data && data.items;
@@ -282,7 +308,7 @@
       if (type !== "message" || typeof listener !== "function") { return listen.apply(worker, arguments); }
       var inner = function (event) {
         if (!(event.data && event.data.type === RESULT)) { return listener.call(this, event); }
-        var data = reordered(event.data.data, asked);
+        var data = lighter(reordered(event.data.data, asked), isQuestion(asked));
         return listener.call(this, new MessageEvent("message", {data: {type: RESULT, data: data}}));
       };
       wrapped.push([listener, inner]);

@@ -18,8 +18,7 @@
  *   holds more of any question's words by chance, and must not come up first for every question.
  *   A word in a page's name weighs by how few names hold it, when that is more than its weight in
  *   all texts: "begin" stands in many texts but in one name ("Een leernetwerk starten", with its
- *   synonyms). A past participle counts for its verb (gewerkt: werken); a word no page holds
- *   weighs nothing.
+ *   synonyms). A past participle counts for its verb (gewerkt: werken).
  */
 (function (root) {
   "use strict";
@@ -247,11 +246,9 @@
           return other.length > c.stem.length && other.indexOf(c.stem) >= 0;
         });
       });
-      var pagesWith = Math.max.apply(null, t.stems.map(function (c) { return m.holding[c.stem] || 0; }).concat([0]));
-      var anywhere = pagesWith || t.stems.some(function (c) { return c.longer.length; });
-      // a word no page holds tells no page from another: it weighs nothing (it still makes the query a question)
+      var pagesWith = Math.max.apply(null, t.stems.map(function (c) { return m.holding[c.stem] || 0; }).concat([1]));
       var factor = (t.role ? WEIGHTS.role : 1) * (t.joined ? WEIGHTS.joined : 1);
-      t.weight = !anywhere ? 0 : rarity(pagesWith, m) * factor;
+      t.weight = rarity(pagesWith, m) * factor;
       // in a name, a word weighs by how few names hold it: "begin" is in many texts, in one name
       var namesWith = Math.max.apply(null, t.stems.map(function (c) { return m.naming[c.stem] || 0; }).concat([0]));
       t.nameWeight = namesWith ? Math.max(t.weight, rarity(namesWith, m) * factor * WEIGHTS.naming) : t.weight;
@@ -350,11 +347,20 @@
     return false;
   }
 
+  function meaningOf(found) {  // the typed words that carry meaning (not a joined verb, not a synonym)
+    return found.filter(function (t) { return !t.joined && t.at >= 0; }).length;
+  }
+
+  /* Whether `rank` reads this query as a question or situation (three or more words of meaning). */
+  function isQuestion(m, query) {
+    return meaningOf(terms(query, m, [])) >= WEIGHTS.least;
+  }
+
   /* The pages in `locations` (lunr's order) ordered again for a question or situation; the same
      order back for a query of fewer than three words that carry meaning (names, typos, terms). */
   function rank(m, query, locations, synonyms) {
     var found = terms(query, m, synonyms);
-    var meaning = found.filter(function (t) { return !t.joined && t.at >= 0; }).length;
+    var meaning = meaningOf(found);
     if (meaning < WEIGHTS.least) { return locations.slice(); }
     var byLocation = Object.create(null);
     m.pages.forEach(function (page) { byLocation[page.location] = page; });
@@ -368,7 +374,7 @@
     return scored.map(function (s) { return s.at; });
   }
 
-  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, begin: begin, step: step, rank: rank, terms: terms, explain: function (page, found, m) { return score(page, found, m || {withBody: 0}, true); }, fold: fold,
+  var api = {weights: WEIGHTS, filler: function (word) { return FILLER[word] === true; }, splitCompound: splitCompound, stem: stem, model: model, begin: begin, step: step, rank: rank, isQuestion: isQuestion, terms: terms, explain: function (page, found, m) { return score(page, found, m || {withBody: 0}, true); }, fold: fold,
              STOP: STOP, MIN_PART: MIN_PART, MAX_WORD: MAX_WORD};
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.hbZoekregels = api; }
 })(this);
