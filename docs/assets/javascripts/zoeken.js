@@ -246,7 +246,7 @@
   }
 
   function isQuestion(query) {
-    return !!(query.trim() && modelled() && rules.isQuestion(model, query));
+    return !!(rules && rules.isQuestion(query));
   }
 
   /* Material's result for a question or situation, its pages in the order rules.rank gives. */

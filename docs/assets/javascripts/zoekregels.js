@@ -214,15 +214,9 @@
 
   /* The words of a query that carry its need, each with a weight and the stems that count for it. */
   function terms(query, m, synonyms) {
-    var typed = words(query), out = [];
-    var afterAls = false;
-    typed.forEach(function (word, at) {
-      var role = afterAls;  // "als manager", "als team": who asks, not what they need
-      afterAls = word === "als" || (afterAls && FILLER[word] === true);
-      if (FILLER[word] || word.length < 2) { return; }
-      var s = stem(word);
-      if (FILLER[s]) { return; }
-      out.push({word: word, at: at, stems: candidates(word, s, m), role: role});
+    var typed = words(query);
+    var out = needs(typed).map(function (t) {
+      return {word: t.word, at: t.at, stems: candidates(t.word, stem(t.word), m), role: t.role};
     });
     // a particle joined with a verb after it: "samen laten komen" also asks for "samenkomen"
     typed.forEach(function (word, at) {
@@ -258,6 +252,18 @@
 
   function rarity(pagesWith, m) {
     return Math.log((m.count + 1) / Math.max(pagesWith, 1)) / Math.log(m.count + 1);
+  }
+
+  /* The typed words that carry the need, where they stand, and whether they name who asks. */
+  function needs(typed) {
+    var out = [], afterAls = false;
+    typed.forEach(function (word, at) {
+      var role = afterAls;  // "als manager", "als team": who asks, not what they need
+      afterAls = word === "als" || (afterAls && FILLER[word] === true);
+      if (FILLER[word] || word.length < 2 || FILLER[stem(word)]) { return; }
+      out.push({word: word, at: at, role: role});
+    });
+    return out;
   }
 
   /* The stems that count for a query word: its own; when the site lacks it, the parts of the
@@ -352,8 +358,8 @@
   }
 
   /* Whether `rank` reads this query as a question or situation (three or more words of meaning). */
-  function isQuestion(m, query) {
-    return meaningOf(terms(query, m, [])) >= WEIGHTS.least;
+  function isQuestion(query) {
+    return needs(words(query)).length >= WEIGHTS.least;
   }
 
   /* The pages in `locations` (lunr's order) ordered again for a question or situation; the same
