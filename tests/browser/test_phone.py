@@ -192,3 +192,15 @@ def test_tab_never_lands_on_something_hidden_at_phone_width(phone, base_url, pat
         if not where["shown"]:
             hidden.append(where["name"])
     assert hidden == [], "\n".join(hidden)
+
+
+def test_the_sample_programme_has_its_minutes_right_aligned_and_room_for_the_parts(sized, base_url):
+    # Material's table rules are more specific than a plain `.hb-programma td`: ours must still win
+    sized.goto(f"{base_url}/werkvormen/intervisie/")
+    cells = sized.evaluate(
+        """() => [...document.querySelectorAll('.hb-programma table tr')].map((row) =>
+             [...row.children].map((cell) => [getComputedStyle(cell).textAlign, cell.getBoundingClientRect().width]))"""
+    )
+    assert cells and all(row[-1][0] == "right" for row in cells), cells
+    table = sized.locator(".hb-programma table").first.bounding_box()
+    assert all(row[1][1] > 0.45 * table["width"] for row in cells[1:]), cells  # the parts column holds the text
