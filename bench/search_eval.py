@@ -192,18 +192,7 @@ def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]
             page.keyboard.type(item["q"])
             wait_settled(page)
             found = ranked_pages(page, base)
-            rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
-            rows.append(
-                {
-                    "kind": item.get("kind", "-"),
-                    "set": item.get("set", "earlier"),
-                    "part": item.get("part"),
-                    "q": item["q"],
-                    "want": item["want"],
-                    "rank": rank,
-                    "found": found[:5],
-                }
-            )
+            rows.append(row_of(item, found))
         # time from a query reaching the box to its results on screen (worker search and rendering)
         for row in rows:
             row["ms"] = page.evaluate(RESPONSE, row["q"])
@@ -226,6 +215,20 @@ def run(base: str, queries: list[dict], throttled: list[str] = ()) -> list[dict]
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         browser.close()
     return rows
+
+
+def row_of(item: dict, found: list[str]) -> dict:
+    """One query's outcome: its kind, set and half, the rank of the first wanted page (None: not found)."""
+    rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
+    return {
+        "kind": item.get("kind", "-"),
+        "set": item.get("set", "earlier"),
+        "part": item.get("part"),
+        "q": item["q"],
+        "want": item["want"],
+        "rank": rank,
+        "found": found[:5],
+    }
 
 
 SLOW: list[tuple[str, float | None]] = []  # (query, ms) with the CPU slowed THROTTLE times
@@ -339,19 +342,7 @@ def run_pagefind(base: str, queries: list[dict]) -> list[dict]:
     prefix = urlparse(base).path
     for item, urls in zip(queries, answers, strict=True):
         found = list(dict.fromkeys(urlparse(url).path.removeprefix(prefix).lstrip("/") for url in urls))
-        rank = next((i + 1 for i, path in enumerate(found) if path in item["want"]), None)
-        rows.append(
-            {
-                "kind": item.get("kind", "-"),
-                "set": item.get("set", "earlier"),
-                "part": item.get("part"),
-                "q": item["q"],
-                "want": item["want"],
-                "rank": rank,
-                "found": found[:5],
-                "ms": ms,
-            }
-        )
+        rows.append({**row_of(item, found), "ms": ms})
     return rows
 
 

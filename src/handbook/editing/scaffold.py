@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from pydantic import BaseModel
 
-from handbook.base import licences
+from handbook.base import licences, templating
 from handbook.base.vocabulary import GOALS, ROLES, THEMES
 from handbook.records import text
 from handbook.records.model import MAX_SENTENCE_WORDS, MAX_SUMMARY_WORDS, Record, Source
@@ -126,13 +126,6 @@ def new_source(title: str, root: Path, today: dt.date | None = None) -> Path:
 @cache
 def _record_templates() -> jinja2.Environment:
     """The templates of new records (YAML, not HTML: nothing escaped; values go through `yaml_str`)."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("handbook", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
+    env = templating.environment(autoescape=False, keep_trailing_newline=True)
     env.filters["yaml_str"] = text.yaml_str
     return env

@@ -10,7 +10,7 @@ from importlib.resources import files
 import jinja2
 from markupsafe import Markup
 
-from handbook.base import paths
+from handbook.base import paths, templating
 from handbook.base.paths import BOOK_PDF
 from handbook.base.vocabulary import ROLES
 from handbook.records import text, views
@@ -166,13 +166,7 @@ def _inline(value: str) -> Markup:
 
 @cache
 def _html_templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("handbook", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = templating.environment(autoescape=True, keep_trailing_newline=False)
     env.filters.update(markdown=_markdown, inline=_inline, sentence=text.sentence, role=ROLES.get)
     env.globals.update(views.layout_helpers(), page_url=lambda entry: f"/{entry.folder}/{entry.slug}/")
     return env

@@ -7,7 +7,7 @@ from functools import cache
 
 import jinja2
 
-from handbook.base import paths, patterns
+from handbook.base import paths, patterns, templating
 from handbook.base.paths import (
     BOOK_PDF,
     CATALOGUE,
@@ -134,14 +134,8 @@ def anchor_id(key: str) -> str:
 
 
 def _markdown_templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("handbook", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # these templates write Markdown; record text goes through the `md` filter
-    )
+    # these templates write Markdown, nothing escaped: record text goes through the `md` filter
+    env = templating.environment(autoescape=False, keep_trailing_newline=True)
     env.filters.update(
         md=text.md,
         md_line=text.md_line,
